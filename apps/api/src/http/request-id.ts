@@ -1,0 +1,36 @@
+import type { RequestHandler } from 'express';
+import { pinoHttp } from 'pino-http';
+import { newId } from '@sumeru/domain';
+import type { Logger } from '../logger';
+import { state } from './request-context';
+
+/**
+ * Gives every request a `req_…` id, returned in X-Request-Id and carried by every log line
+ * of the request (pino-http's child logger), including the access line with tenant and token.
+ */
+export const requestIdAndLogging = (logger: Logger): RequestHandler[] => [
+  (req, res, next) => {
+    const requestId = newId('request');
+    res.setHeader('X-Request-Id', requestId);
+    res.locals.sumeru = { requestId, log: logger };
+    next();
+  },
+  pinoHttp({
+    logger,
+    genReqId: (_req, res) => state(res as never).requestId,
+    customAttributeKeys: { reqId: 'request_id', responseTime: 'duration_ms' },
+    customProps: (_req, res) => {
+      const s = state(res as never);
+      return s?.token ? { shop_id: s.token.shopId, token_id: s.token.id, route: s.route } : { route: s?.route };
+    },
+    serializers: {
+      req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url }),
+      res: (res: { statusCode: number }) => ({ status: res.statusCode }),
+    },
+    customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : 'info'),
+  }),
+  (req, res, next) => {
+    state(res).log = req.log;
+    next();
+  },
+];

@@ -1,0 +1,55 @@
+import type { Request, Response } from 'express';
+import type { z } from 'zod';
+import type { Scope } from '@sumeru/auth';
+import type { Tx } from '@sumeru/db';
+import type { ApiDeps } from '../deps';
+import type { AuthedToken } from '../http/request-context';
+import type { Logger } from '../logger';
+
+export type Stability = 'stable' | 'beta' | 'experimental' | 'deprecated';
+export type HttpMethod = 'get' | 'post' | 'patch' | 'put' | 'delete';
+
+export type EndpointContext<P, Q, B> = {
+  req: Request;
+  res: Response;
+  requestId: string;
+  log: Logger;
+  token: AuthedToken;
+  /** The request's tenant transaction: RLS on, shop set; committed after the handler returns. */
+  tx: Tx;
+  deps: ApiDeps;
+  params: P;
+  query: Q;
+  body: B;
+};
+
+export type EndpointResult = { status: number; body?: unknown };
+
+/**
+ * One REST operation, declared once: the pipeline reads auth, scope, stability, validation
+ * and idempotency from here, so handlers hold only the operation itself.
+ */
+export type Endpoint<P = unknown, Q = unknown, B = unknown> = {
+  operationId: string;
+  method: HttpMethod;
+  /** Relative to /api/v1, Express syntax (`/customers/:id`). */
+  path: string;
+  summary: string;
+  /** `null`: any valid token (e.g. /usage). */
+  scope: Scope | null;
+  stability: Stability;
+  params?: z.ZodType<P>;
+  /** A schema for the query string, or `raw` when the handler parses it (list endpoints). */
+  query?: z.ZodType<Q> | 'raw';
+  body?: z.ZodType<B>;
+  handler: (ctx: EndpointContext<P, Q, B>) => Promise<EndpointResult>;
+};
+
+// `any` erases each endpoint's own P/Q/B so they can sit in one registry.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyEndpoint = Endpoint<any, any, any>;
+
+export const defineEndpoint = <P = Record<string, never>, Q = Record<string, never>, B = undefined>(endpoint: Endpoint<P, Q, B>): Endpoint<P, Q, B> => endpoint;
+
+/** `/customers/:id` → `/customers/{id}` for route labels and OpenAPI. */
+export const templatePath = (path: string): string => path.replace(/:(\w+)/g, '{$1}');

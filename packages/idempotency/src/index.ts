@@ -1,0 +1,2 @@
+export { canonicalJson, hashRequest, isValidKey } from './request-hash';
+export { IDEMPOTENCY_WINDOW_HOURS, runIdempotent, type IdempotentRequest, type StoredResponse } from './run-idempotent';

@@ -1,0 +1,10 @@
+export { DEFAULT_TIERS, isTierName, resolveTiers } from './tiers';
+export type { TierName, TierOverrides, TierPolicy } from './tiers';
+export type { RateLimitDecision } from './decision';
+export type { RateLimiter, RateLimiterHealth } from './limiter';
+export { createMemoryRateLimiter } from './memory-limiter';
+export { createRedisRateLimiter } from './redis-limiter';
+export type { RedisRateLimiterOptions } from './redis-limiter';
+export { createRedisClient } from './redis-client';
+export type { RedisClientOptions } from './redis-client';
+export { rateLimitHeaders } from './headers';

@@ -1,0 +1,1 @@
+export { createCustomers, createOrder, createTenant, createToken, type CustomerInput, type TestTenant } from './factories';
