@@ -1,11 +1,4 @@
 import { defineConfig } from 'vitest/config';
+import { sumeruVitestConfig } from '@sumeru/vitest-config';
 
-export default defineConfig({
-  test: {
-    globalSetup: ['../../packages/db/src/test-global-setup.ts'],
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
-    reporters: ['default', 'json'],
-    outputFile: { json: './test-results/vitest.json' },
-  },
-});
+export default defineConfig(sumeruVitestConfig({ database: true }));

@@ -18,6 +18,8 @@ export const requestIdAndLogging = (logger: Logger): RequestHandler[] => [
   pinoHttp({
     logger,
     genReqId: (_req, res) => state(res as never).requestId,
+    // Bind only the request id to the per-request child logger: every line carries it.
+    quietReqLogger: true,
     customAttributeKeys: { reqId: 'request_id', responseTime: 'duration_ms' },
     customProps: (_req, res) => {
       const s = state(res as never);

@@ -4,6 +4,18 @@ import type { AttributeSpec, RangeOp, ResourceSpec } from './resource-spec';
 
 const RANGE_OPS: Record<RangeOp, (column: Column, value: unknown) => SQL> = { gte, gt, lte, lt };
 const MAX_IN = 100;
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+const DAY_MS = 86_400_000;
+
+/** A bare date means the whole day: `lte 2026-05-09` includes the 9th, `gt 2026-05-09` starts on the 10th. */
+const rangeCondition = (field: string, attr: AttributeSpec, op: RangeOp, raw: string): SQL => {
+  const value = parseValue(field, attr, raw);
+  if (attr.kind === 'datetime' && DATE_ONLY.test(raw) && (op === 'lte' || op === 'gt')) {
+    const nextDay = new Date((value as Date).getTime() + DAY_MS);
+    return op === 'lte' ? lt(attr.column, nextDay) : gte(attr.column, nextDay);
+  }
+  return RANGE_OPS[op](attr.column, value);
+};
 
 /** Parses one filter value by the attribute's kind; bad values are a 422 naming the filter. */
 const parseValue = (field: string, attr: AttributeSpec, raw: string): unknown => {
@@ -61,7 +73,7 @@ export const parseFilters = (spec: ResourceSpec, input: unknown, fixed: Record<s
     if (!attr?.filter) throw validationError(field, `${name} cannot be filtered on`, { allowed: filterableNames(spec) });
     if (alias) {
       if (typeof value !== 'string') throw validationError(field, `${field} must be a single value`);
-      conditions.push(RANGE_OPS[alias.op](attr.column, parseValue(field, attr, value)));
+      conditions.push(rangeCondition(field, attr, alias.op, value));
     } else if (typeof value === 'string') {
       conditions.push(equality(field, attr, value));
     } else if (value && typeof value === 'object' && !Array.isArray(value) && attr.filter === 'range') {
@@ -69,7 +81,7 @@ export const parseFilters = (spec: ResourceSpec, input: unknown, fixed: Record<s
         const opField = `${field}[${op}]`;
         if (!(op in RANGE_OPS)) throw validationError(opField, `${op} is not a filter operator (use gte, gt, lte, lt)`);
         if (typeof bound !== 'string') throw validationError(opField, `${opField} must be a single value`);
-        conditions.push(RANGE_OPS[op as RangeOp](attr.column, parseValue(opField, attr, bound)));
+        conditions.push(rangeCondition(opField, attr, op as RangeOp, bound));
       }
     } else {
       throw validationError(field, `${field} must be a single value${attr.filter === 'range' ? ' or a range (gte, gt, lte, lt)' : ''}`);

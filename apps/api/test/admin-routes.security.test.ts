@@ -1,0 +1,66 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCustomers, createOrder, createTenant, createToken } from '@sumeru/testing';
+import { adminEndpoints } from '../src/routes';
+import { runCommonRouteTests, type RouteCase } from './helpers/common-route-tests';
+import { call, startTestApi, type TestApi } from './helpers/test-api';
+
+let api: TestApi;
+let limitedApi: TestApi;
+let shop: { agencyId: string; shopId: string };
+let own: { customerId: string; orderId: string };
+let foreign: { customerId: string; orderId: string };
+
+beforeAll(async () => {
+  api = await startTestApi();
+  // Same database, a second app whose free tier allows 3 requests a minute.
+  limitedApi = await startTestApi({ RATE_LIMIT_TIERS: '{"free":{"limit":3}}' }, { database: api.database });
+  const tenant = await createTenant(api.deps.db, 2);
+  shop = { agencyId: tenant.agencyId, shopId: tenant.shopIds[0]! };
+  const other = { agencyId: tenant.agencyId, shopId: tenant.shopIds[1]! };
+  const [mine] = await createCustomers(api.deps.db, shop, 1);
+  const [theirs] = await createCustomers(api.deps.db, other, 1);
+  own = { customerId: mine!.id, orderId: (await createOrder(api.deps.db, shop, { customerId: mine!.id })).id };
+  foreign = { customerId: theirs!.id, orderId: (await createOrder(api.deps.db, other, { customerId: theirs!.id })).id };
+});
+
+afterAll(async () => {
+  await limitedApi.stop();
+  await api.close();
+});
+
+// Own-shop paths for the auth/scope/rate checks; the foreign variants prove tenant isolation.
+const routes: RouteCase[] = [
+  { operationId: 'listCustomers', method: 'GET', path: () => '/api/v1/customers', scope: 'customers:read' },
+  { operationId: 'getCustomer', method: 'GET', path: () => `/api/v1/customers/${own.customerId}`, scope: 'customers:read' },
+  { operationId: 'getCustomer', method: 'GET', path: () => `/api/v1/customers/${foreign.customerId}`, scope: 'customers:read', foreign: true },
+  { operationId: 'updateCustomer', method: 'PATCH', path: () => `/api/v1/customers/${own.customerId}`, body: { first_name: 'A' }, scope: 'customers:write' },
+  { operationId: 'updateCustomer', method: 'PATCH', path: () => `/api/v1/customers/${foreign.customerId}`, body: { first_name: 'A' }, scope: 'customers:write', foreign: true },
+  { operationId: 'listCustomerOrders', method: 'GET', path: () => `/api/v1/customers/${own.customerId}/orders`, scope: 'orders:read' },
+  { operationId: 'listCustomerOrders', method: 'GET', path: () => `/api/v1/customers/${foreign.customerId}/orders`, scope: 'orders:read', foreign: true },
+  { operationId: 'listOrders', method: 'GET', path: () => '/api/v1/orders', scope: 'orders:read' },
+  { operationId: 'getOrder', method: 'GET', path: () => `/api/v1/orders/${own.orderId}`, scope: 'orders:read' },
+  { operationId: 'getOrder', method: 'GET', path: () => `/api/v1/orders/${foreign.orderId}`, scope: 'orders:read', foreign: true },
+  { operationId: 'getUsage', method: 'GET', path: () => '/api/v1/usage', scope: null },
+];
+
+describe('coverage', () => {
+  it('runs the common route tests on every registered admin endpoint, with its declared scope', () => {
+    for (const endpoint of adminEndpoints) {
+      const cases = routes.filter((r) => r.operationId === endpoint.operationId);
+      expect(cases.length, endpoint.operationId).toBeGreaterThan(0);
+      for (const c of cases) expect(c.scope, endpoint.operationId).toBe(endpoint.scope);
+    }
+  });
+});
+
+runCommonRouteTests(routes, () => ({ api, shop, limitedApi }));
+
+describe('other shops’ rows never leak into lists', () => {
+  it('lists only the token’s shop', async () => {
+    const { token } = await createToken(api.deps.db, shop);
+    const customers = await call(api, '/api/v1/customers?limit=100', { token });
+    expect(customers.body.data.map((c: { id: string }) => c.id)).toEqual([own.customerId]);
+    const orders = await call(api, `/api/v1/orders?limit=100&filter[customer_id]=${foreign.customerId}`, { token });
+    expect(orders.body.data).toEqual([]);
+  });
+});
