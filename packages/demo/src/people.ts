@@ -23,13 +23,13 @@ export const AMERICAN_PEOPLE: PeopleLocale = {
   formatPhone: (random) => `+1${pickOne(random, ['212', '415', '512', '617', '312', '206'])}5550${String(pickInt(random, 100, 199))}`,
 };
 
-const toAscii = (value: string): string =>
+const foldToAscii = (value: string): string =>
   value.replace(/ß/g, 'ss').normalize('NFD').replace(/\p{M}/gu, '').replace(/[^A-Za-z]/g, '').toLowerCase();
 
 /** A plausible personal address, unique within `taken` (which it extends). */
 export const pickEmail = (random: Random, firstName: string, lastName: string, taken: Set<string>): string => {
-  const first = toAscii(firstName);
-  const last = toAscii(lastName);
+  const first = foldToAscii(firstName);
+  const last = foldToAscii(lastName);
   const local = pickOne(random, [`${first}.${last}`, `${first}${last}`, `${first[0]}${last}`, `${first}.${last}${pickInt(random, 1, 99)}`, `${first}_${last[0]}`]);
   const domain = pickOne(random, EMAIL_DOMAINS);
   let email = `${local}@${domain}`;
