@@ -20,9 +20,24 @@ const fromBodyParser = (err: { type?: string; limit?: number }): AppError | null
   }
 };
 
+/**
+ * Errors that mean "the database is not there right now", not "this request is wrong":
+ * connection refused or reset, the server shutting down, too many connections.
+ */
+const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'CONNECTION_ENDED', 'CONNECTION_DESTROYED', 'CONNECT_TIMEOUT', '57P01', '57P02', '57P03', '53300', '3D000']);
+
+const fromDatabase = (err: unknown): AppError | null => {
+  const codes = [err, (err as { cause?: unknown })?.cause].map((e) => (e as { code?: unknown } | undefined)?.code);
+  return codes.some((code) => typeof code === 'string' && UNAVAILABLE_CODES.has(code))
+    ? new AppError('service_unavailable', 'The service is temporarily unavailable; retry shortly.', { headers: { 'Retry-After': '5' } })
+    : null;
+};
+
 export const errorHandler: ErrorRequestHandler = (err, _req, res, _next) => {
   const s = state(res);
-  const appError = isAppError(err) ? err : fromBodyParser(err as { type?: string });
+  const known = isAppError(err) ? err : (fromBodyParser(err as { type?: string }) ?? fromDatabase(err));
+  if (known?.code === 'service_unavailable' && !isAppError(err)) s.log.error({ err }, 'database unavailable');
+  const appError = known;
   if (!appError) s.log.error({ err }, 'unhandled error');
   const { status, body, headers } = toEnvelope(appError ?? err, s.requestId);
   if (res.headersSent) return;

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { schema } from '@sumeru/db';
+import { AppError } from '@sumeru/errors';
 import { newId } from '@sumeru/domain';
 import { defineEndpoint } from '../../src/pipeline/endpoint';
 
@@ -57,4 +58,18 @@ export const thrower = defineEndpoint({
   },
 });
 
-export const testEndpoints = [createThing, brokenSql, thrower];
+
+/** Until campaigns land (their launch answers 409 `conflict`), this exercises the mapping end to end. */
+export const conflicting = defineEndpoint({
+  operationId: 'testConflict',
+  method: 'post',
+  path: '/test-conflict',
+  summary: 'test only',
+  scope: null,
+  stability: 'experimental',
+  handler: async () => {
+    throw new AppError('conflict', 'The campaign was already sent.', { details: { state: 'sent', transition: 'launch' } });
+  },
+});
+
+export const testEndpoints = [createThing, brokenSql, thrower, conflicting];
