@@ -1,27 +1,26 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashSecret, openSecret } from '@sumeru/auth';
-import { closeDatabase, createDatabase, schema, withShop, withTenant, type Database } from '@sumeru/db';
-import { adminUrlFromEnv, createTestDatabase, type TestDatabase } from '@sumeru/db/testing';
+import { schema, withShop, withTenant, type Database } from '@sumeru/db';
+import { openTestDatabase, type OpenTestDatabase } from '@sumeru/db/testing';
 import type { DemoResult } from '@sumeru/demo';
 import { runCli, TEST_SECRET } from './run-cli';
 
-let testDb: TestDatabase;
+let testDb: OpenTestDatabase;
 let db: Database;
 let demo: DemoResult;
 
 // The full-size demo runs once; the token tests reuse its shops.
 beforeAll(async () => {
-  testDb = await createTestDatabase(adminUrlFromEnv());
-  db = createDatabase({ url: testDb.url, poolSize: 2 });
+  testDb = await openTestDatabase(2);
+  db = testDb.db;
   const run = await runCli(['demo', '--json'], testDb.url);
   expect(run.code, run.stderr).toBe(0);
   demo = JSON.parse(run.stdout) as DemoResult;
 });
 
 afterAll(async () => {
-  await closeDatabase(db);
-  await testDb.drop();
+  await testDb.close();
 });
 
 const tokenRow = (shopId: string, id: string) =>

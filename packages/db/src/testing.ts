@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
+import { closeDatabase, createDatabase, type Database } from './client';
 import { runMigrations } from './migrate';
 
 export type TestDatabase = { url: string; name: string; drop: () => Promise<void> };
@@ -41,4 +42,20 @@ export const adminUrlFromEnv = (): string => {
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error('DATABASE_URL is not set: run tests through `pnpm test` or with the db globalSetup');
   return url;
+};
+
+export type OpenTestDatabase = TestDatabase & { db: Database; close: () => Promise<void> };
+
+/** A fresh database plus a pool on it; `close` ends the pool and drops the database. */
+export const openTestDatabase = async (poolSize = 4): Promise<OpenTestDatabase> => {
+  const database = await createTestDatabase(adminUrlFromEnv());
+  const db = createDatabase({ url: database.url, poolSize });
+  return {
+    ...database,
+    db,
+    close: async () => {
+      await closeDatabase(db);
+      await database.drop();
+    },
+  };
 };

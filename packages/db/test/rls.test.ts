@@ -4,22 +4,21 @@ import { newId } from '@sumeru/domain';
 import { hashSecret } from '@sumeru/auth';
 import { closeDatabase, createDatabase, withAgency, withShop, withTenant, type Database } from '../src/index';
 import { apiTokens, customers, orders } from '../src/schema/index';
-import { adminUrlFromEnv, createTestDatabase, type TestDatabase } from '../src/testing';
+import { openTestDatabase, type OpenTestDatabase } from '../src/testing';
 import { pgMessage, seedTwoShops, type TwoShops } from './fixtures';
 
-let testDb: TestDatabase;
+let testDb: OpenTestDatabase;
 let db: Database;
 let t: TwoShops;
 
 beforeAll(async () => {
-  testDb = await createTestDatabase(adminUrlFromEnv());
-  db = createDatabase({ url: testDb.url, poolSize: 4 });
+  testDb = await openTestDatabase(4);
+  db = testDb.db;
   t = await seedTwoShops(db, 3);
 });
 
 afterAll(async () => {
-  await closeDatabase(db);
-  await testDb.drop();
+  await testDb.close();
 });
 
 const rowsOf = <T>(result: T[] | { rows?: T[] }): T[] => (Array.isArray(result) ? result : (result.rows ?? []));

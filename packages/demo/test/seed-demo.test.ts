@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashSecret, openSecret, SCOPES, verifyPassword, type ScryptParams } from '@sumeru/auth';
-import { closeDatabase, createDatabase, schema, withAgency, withShop, withTenant, type Database, type Tx } from '@sumeru/db';
-import { adminUrlFromEnv, createTestDatabase, type TestDatabase } from '@sumeru/db/testing';
+import { schema, withAgency, withShop, withTenant, type Database, type Tx } from '@sumeru/db';
+import { openTestDatabase, type OpenTestDatabase } from '@sumeru/db/testing';
 import { LIFECYCLE_STAGES } from '@sumeru/domain';
 import { COUNTED_ORDER_STATUSES, createSeededRandom, seedDemo, type DemoResult } from '../src/index';
 
@@ -10,19 +10,18 @@ const FAST: ScryptParams = { N: 2 ** 10, r: 8, p: 1 };
 const PLATFORM_SECRET = 'test-platform-secret-of-at-least-32-chars';
 const SIZES = { customersPerShop: 40, ordersPerShop: 120, productsPerShop: 12 };
 
-let testDb: TestDatabase;
+let testDb: OpenTestDatabase;
 let db: Database;
 let demo: DemoResult;
 
 beforeAll(async () => {
-  testDb = await createTestDatabase(adminUrlFromEnv());
-  db = createDatabase({ url: testDb.url, poolSize: 4 });
+  testDb = await openTestDatabase(4);
+  db = testDb.db;
   demo = await seedDemo(db, { platformSecret: PLATFORM_SECRET, ...SIZES, random: createSeededRandom(7), passwordParams: FAST });
 });
 
 afterAll(async () => {
-  await closeDatabase(db);
-  await testDb.drop();
+  await testDb.close();
 });
 
 const query = async <T>(tx: Tx, statement: ReturnType<typeof sql>): Promise<T[]> => [...((await tx.execute(statement)) as unknown as T[])];

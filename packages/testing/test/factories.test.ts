@@ -1,21 +1,20 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashSecret } from '@sumeru/auth';
-import { closeDatabase, createDatabase, schema, withShop, withTenant, type Database } from '@sumeru/db';
-import { adminUrlFromEnv, createTestDatabase, type TestDatabase } from '@sumeru/db/testing';
+import { schema, withShop, withTenant, type Database } from '@sumeru/db';
+import { openTestDatabase, type OpenTestDatabase } from '@sumeru/db/testing';
 import { createCustomers, createOrder, createTenant, createToken } from '../src/index';
 
-let testDb: TestDatabase;
+let testDb: OpenTestDatabase;
 let db: Database;
 
 beforeAll(async () => {
-  testDb = await createTestDatabase(adminUrlFromEnv());
-  db = createDatabase({ url: testDb.url, poolSize: 2 });
+  testDb = await openTestDatabase(2);
+  db = testDb.db;
 });
 
 afterAll(async () => {
-  await closeDatabase(db);
-  await testDb.drop();
+  await testDb.close();
 });
 
 describe('factories', () => {
