@@ -26,14 +26,31 @@ export type TenantContext = {
  */
 export const withTenant = async <T>(db: Database, context: TenantContext, fn: (tx: Tx) => Promise<T>): Promise<T> =>
   db.transaction(async (tx) => {
-    await tx.execute(sql`select
-      set_config('role', ${APP_ROLE_NAME}, true),
-      set_config('app.shop_id', ${context.shopId ?? ''}, true),
-      set_config('app.agency_id', ${context.agencyId ?? ''}, true),
-      set_config('app.token_hash', ${context.tokenHash ?? ''}, true),
-      set_config('app.publishable_key', ${context.publishableKey ?? ''}, true),
-      set_config('app.operator_email', ${context.operatorEmail?.toLowerCase() ?? ''}, true)`);
-    return fn(tx);
+    // Sent without waiting for its answer (postgres.js pipelines on the transaction's
+    // connection): statements run in order, so the tenant is set before fn's first query, and
+    // if this fails the transaction is aborted and every later statement fails with it.
+    const setup = tx
+      .execute(sql`select
+        set_config('role', ${APP_ROLE_NAME}, true),
+        set_config('app.shop_id', ${context.shopId ?? ''}, true),
+        set_config('app.agency_id', ${context.agencyId ?? ''}, true),
+        set_config('app.token_hash', ${context.tokenHash ?? ''}, true),
+        set_config('app.publishable_key', ${context.publishableKey ?? ''}, true),
+        set_config('app.operator_email', ${context.operatorEmail?.toLowerCase() ?? ''}, true)`)
+      .then(
+        () => null,
+        (err: unknown) => ({ err }),
+      );
+    let result: T;
+    try {
+      result = await fn(tx);
+    } catch (err) {
+      const failed = await setup;
+      throw failed ? failed.err : err;
+    }
+    const failed = await setup;
+    if (failed) throw failed.err;
+    return result;
   });
 
 export const withShop = <T>(db: Database, shopId: string, fn: (tx: Tx) => Promise<T>): Promise<T> => withTenant(db, { shopId }, fn);

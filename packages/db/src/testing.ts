@@ -47,8 +47,8 @@ export const adminUrlFromEnv = (): string => {
 export type OpenTestDatabase = TestDatabase & { db: Database; close: () => Promise<void> };
 
 /** A fresh database plus a pool on it; `close` ends the pool and drops the database. */
-export const openTestDatabase = async (poolSize = 4): Promise<OpenTestDatabase> => {
-  const database = await createTestDatabase(adminUrlFromEnv());
+export const openTestDatabase = async (poolSize = 4, adminUrl = adminUrlFromEnv()): Promise<OpenTestDatabase> => {
+  const database = await createTestDatabase(adminUrl);
   const db = createDatabase({ url: database.url, poolSize });
   return {
     ...database,

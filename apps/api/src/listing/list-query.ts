@@ -1,4 +1,4 @@
-import { and, type SQL } from 'drizzle-orm';
+import { and, eq, type SQL } from 'drizzle-orm';
 import { validationError } from '@sumeru/errors';
 import type { Tx } from '@sumeru/db';
 import { decodeCursor, encodeCursor } from './cursor';
@@ -9,6 +9,7 @@ import { keysOfRow, keysetAfter, orderByOf, parseSort, type SortKey } from './so
 export const LIST_PARAMS = ['limit', 'cursor', 'filter', 'sort', 'fields', 'include'] as const;
 
 export type ListPlan = {
+  shopId: string;
   limit: number;
   where: SQL | undefined;
   sort: SortKey[];
@@ -63,6 +64,7 @@ export const parseListQuery = (
     after = decodeCursor(options.secret, cursorScope, query.cursor, sort.length);
   }
   return {
+    shopId: options.shopId,
     limit: parseLimit(query.limit),
     where: filters.where,
     sort,
@@ -80,7 +82,7 @@ export const runList = async <Row extends Record<string, unknown>>(
   plan: ListPlan,
   secret: string,
 ): Promise<{ rows: Row[]; nextCursor: string | null }> => {
-  const conditions = [plan.where, plan.after ? keysetAfter(plan.sort, plan.after) : undefined].filter((c): c is SQL => c !== undefined);
+  const conditions = [eq(spec.shop, plan.shopId), plan.where, plan.after ? keysetAfter(plan.sort, plan.after) : undefined].filter((c): c is SQL => c !== undefined);
   const rows = (await tx
     .select()
     .from(spec.table)

@@ -19,6 +19,11 @@ export type ResourceSpec = {
   type: string;
   table: PgTable;
   id: Column;
+  /**
+   * The tenant column. Queries name the shop explicitly so the planner uses the indexes that
+   * lead with it; RLS stays the guarantee, this is only the fast path.
+   */
+  shop: Column;
   attributes: Record<string, AttributeSpec>;
   /** `filter[date_from]`-style names that stand for a range bound on an attribute. */
   filterAliases?: Record<string, { attribute: string; op: RangeOp }>;
@@ -27,15 +32,21 @@ export type ResourceSpec = {
 
 export type RangeOp = 'gte' | 'gt' | 'lte' | 'lt';
 
-/** Maps each attribute to the row property drizzle returns for its column. */
+const cache = new WeakMap<ResourceSpec, Record<string, string>>();
+
+/** Maps each attribute to the row property drizzle returns for its column (computed once per spec). */
 export const propertyNames = (spec: ResourceSpec): Record<string, string> => {
+  const cached = cache.get(spec);
+  if (cached) return cached;
   const columns = getTableColumns(spec.table);
   const byColumn = new Map<Column, string>(Object.entries(columns).map(([key, column]) => [column, key]));
-  return Object.fromEntries(
+  const names = Object.fromEntries(
     Object.entries(spec.attributes).map(([name, attr]) => {
       const property = byColumn.get(attr.column);
       if (!property) throw new Error(`${spec.type}.${name}: column is not on the resource table`);
       return [name, property];
     }),
   );
+  cache.set(spec, names);
+  return names;
 };

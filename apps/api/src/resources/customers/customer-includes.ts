@@ -1,4 +1,4 @@
-import { desc, inArray } from 'drizzle-orm';
+import { and, desc, eq, inArray } from 'drizzle-orm';
 import { schema, type Tx } from '@sumeru/db';
 import type { ResourceObject } from '../../listing/serialize';
 import { serializeOrder } from '../orders/order-resource';
@@ -16,7 +16,7 @@ export const presentCustomers = async (
 ): Promise<{ data: ResourceObject[]; included: ResourceObject[] }> => {
   const wantsOrders = options.include.includes('orders') && rows.length > 0;
   const orders = wantsOrders
-    ? await tx.select().from(schema.orders).where(inArray(schema.orders.customerId, rows.map((r) => r.id))).orderBy(desc(schema.orders.placedAt), desc(schema.orders.id))
+    ? await tx.select().from(schema.orders).where(and(eq(schema.orders.shopId, rows[0]!.shopId), inArray(schema.orders.customerId, rows.map((r) => r.id)))).orderBy(desc(schema.orders.placedAt), desc(schema.orders.id))
     : [];
   const included: ResourceObject[] = [];
   const data = rows.map((row) => {

@@ -11,6 +11,7 @@ export const customerSpec: ResourceSpec = {
   type: 'customer',
   table: c,
   id: c.id,
+  shop: c.shopId,
   defaultSort: '-created_at',
   attributes: {
     email: { column: c.email, kind: 'string', filter: true, sort: true, write: z.email().max(254).transform((e) => e.toLowerCase()).nullable() },

@@ -1,4 +1,4 @@
-import { asc, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import { schema, type Tx } from '@sumeru/db';
 import type { ResourceObject } from '../../listing/serialize';
 import { serializeCustomer } from '../customers/customer-resource';
@@ -18,11 +18,11 @@ export const presentOrders = async (
   const ids = rows.map((r) => r.id);
   const wantsItems = options.include.includes('line_items') && ids.length > 0;
   const items = wantsItems
-    ? await tx.select().from(schema.orderLineItems).where(inArray(schema.orderLineItems.orderId, ids)).orderBy(asc(schema.orderLineItems.createdAt), asc(schema.orderLineItems.id))
+    ? await tx.select().from(schema.orderLineItems).where(and(eq(schema.orderLineItems.shopId, rows[0]!.shopId), inArray(schema.orderLineItems.orderId, ids))).orderBy(asc(schema.orderLineItems.createdAt), asc(schema.orderLineItems.id))
     : [];
   const customerIds = [...new Set(rows.map((r) => r.customerId).filter((id): id is string => id !== null))];
   const customers = options.include.includes('customer') && customerIds.length > 0
-    ? await tx.select().from(schema.customers).where(inArray(schema.customers.id, customerIds))
+    ? await tx.select().from(schema.customers).where(and(eq(schema.customers.shopId, rows[0]!.shopId), inArray(schema.customers.id, customerIds)))
     : [];
 
   const data = rows.map((row) => {

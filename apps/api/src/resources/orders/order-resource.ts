@@ -9,6 +9,7 @@ export const orderSpec: ResourceSpec = {
   type: 'order',
   table: o,
   id: o.id,
+  shop: o.shopId,
   defaultSort: '-placed_at',
   attributes: {
     number: { column: o.number, kind: 'string', filter: true, sort: true },
@@ -32,6 +33,7 @@ export const lineItemSpec: ResourceSpec = {
   type: 'line_item',
   table: li,
   id: li.id,
+  shop: li.shopId,
   defaultSort: 'created_at',
   attributes: {
     order_id: { column: li.orderId, kind: 'string' },
