@@ -4,6 +4,9 @@ import { listCustomers } from './resources/customers/list-customers';
 import { updateCustomer } from './resources/customers/update-customer';
 import { getOrder } from './resources/orders/get-order';
 import { listCustomerOrders, listOrders } from './resources/orders/list-orders';
+import { cancelCampaign, getCampaign, launchCampaign } from './resources/campaigns/campaign-actions';
+import { createCampaign, listCampaigns } from './resources/campaigns/list-create-campaigns';
+import { createSegment, getSegment, listSegments } from './resources/segments/segment-endpoints';
 import { getUsage } from './resources/usage/get-usage';
 
 /** Every /api/v1 operation, registered here and nowhere else, grouped by domain. */
@@ -16,6 +19,15 @@ export const adminEndpoints: readonly AnyEndpoint[] = [
   // Orders
   listOrders,
   getOrder,
+  // Campaigns and their audiences
+  listCampaigns,
+  createCampaign,
+  getCampaign,
+  launchCampaign,
+  cancelCampaign,
+  listSegments,
+  createSegment,
+  getSegment,
   // Usage
   getUsage,
 ];

@@ -9,6 +9,7 @@ let limitedApi: TestApi;
 let shop: { agencyId: string; shopId: string };
 let own: { customerId: string; orderId: string };
 let foreign: { customerId: string; orderId: string };
+let marketing: { segmentId: string; campaignId: string; foreignSegmentId: string; foreignCampaignId: string };
 
 beforeAll(async () => {
   api = await startTestApi();
@@ -21,7 +22,21 @@ beforeAll(async () => {
   const [theirs] = await createCustomers(api.deps.db, other, 1);
   own = { customerId: mine!.id, orderId: (await createOrder(api.deps.db, shop, { customerId: mine!.id })).id };
   foreign = { customerId: theirs!.id, orderId: (await createOrder(api.deps.db, other, { customerId: theirs!.id })).id };
+  marketing = await seedMarketing(api, shop, other);
 });
+
+/** A segment and a draft campaign in each shop, made through the API as an integrator would. */
+const seedMarketing = async (target: TestApi, mine: typeof shop, theirs: typeof shop) => {
+  const make = async (tenant: typeof shop) => {
+    const { token } = await createToken(target.deps.db, tenant);
+    const segmentId = (await call(target, '/api/v1/segments', { token, method: 'POST', body: { name: 'All', definition: {} } })).body.data.id as string;
+    const campaign = await call(target, '/api/v1/campaigns', { token, method: 'POST', body: { name: 'C', channel: 'sms', body: 'x', audience_id: segmentId } });
+    return { segmentId, campaignId: campaign.body.data.id as string };
+  };
+  const a = await make(mine);
+  const b = await make(theirs);
+  return { ...a, foreignSegmentId: b.segmentId, foreignCampaignId: b.campaignId };
+};
 
 afterAll(async () => {
   await limitedApi.stop();
@@ -40,6 +55,17 @@ const routes: RouteCase[] = [
   { operationId: 'listOrders', method: 'GET', path: () => '/api/v1/orders', scope: 'orders:read' },
   { operationId: 'getOrder', method: 'GET', path: () => `/api/v1/orders/${own.orderId}`, scope: 'orders:read' },
   { operationId: 'getOrder', method: 'GET', path: () => `/api/v1/orders/${foreign.orderId}`, scope: 'orders:read', foreign: true },
+  { operationId: 'listCampaigns', method: 'GET', path: () => '/api/v1/campaigns', scope: 'campaigns:read' },
+  { operationId: 'createCampaign', method: 'POST', path: () => '/api/v1/campaigns', body: { name: 'x' }, scope: 'campaigns:write' },
+  { operationId: 'getCampaign', method: 'GET', path: () => `/api/v1/campaigns/${marketing.campaignId}`, scope: 'campaigns:read' },
+  { operationId: 'getCampaign', method: 'GET', path: () => `/api/v1/campaigns/${marketing.foreignCampaignId}`, scope: 'campaigns:read', foreign: true },
+  // Launching for real would move the shared draft on; a foreign id proves auth and isolation without that.
+  { operationId: 'launchCampaign', method: 'POST', path: () => `/api/v1/campaigns/${marketing.foreignCampaignId}/launch`, scope: 'campaigns:write', foreign: true },
+  { operationId: 'cancelCampaign', method: 'POST', path: () => `/api/v1/campaigns/${marketing.foreignCampaignId}/cancel`, scope: 'campaigns:write', foreign: true },
+  { operationId: 'listSegments', method: 'GET', path: () => '/api/v1/segments', scope: 'campaigns:read' },
+  { operationId: 'createSegment', method: 'POST', path: () => '/api/v1/segments', body: { name: 'x' }, scope: 'campaigns:write' },
+  { operationId: 'getSegment', method: 'GET', path: () => `/api/v1/segments/${marketing.segmentId}`, scope: 'campaigns:read' },
+  { operationId: 'getSegment', method: 'GET', path: () => `/api/v1/segments/${marketing.foreignSegmentId}`, scope: 'campaigns:read', foreign: true },
   { operationId: 'getUsage', method: 'GET', path: () => '/api/v1/usage', scope: null },
 ];
 

@@ -12,6 +12,7 @@ export const ID_PREFIXES = {
   product: 'prd',
   inventoryLevel: 'inv',
   campaign: 'cam',
+  segment: 'seg',
   journey: 'jrn',
   enrollment: 'enr',
   run: 'run',

@@ -1,3 +1,7 @@
 export { ID_PREFIXES, isIdOf, newId, type IdKind, type IdPrefix } from './ids';
 export { CURRENCIES, isMoneyString, minorToMoney, moneyToJson, moneyToMinor, type Currency } from './money';
 export { LIFECYCLE_STAGES, ORDER_STATUSES, ZLifecycleStage, ZOrderStatus, ZTag, ZTags, type LifecycleStage, type OrderStatus } from './customer';
+export {
+  CAMPAIGN_CHANNELS, CAMPAIGN_STATUSES, transitionCampaign, ZSegmentDefinition,
+  type CampaignAction, type CampaignChannel, type CampaignStatus, type SegmentDefinition, type Transition,
+} from './campaign';

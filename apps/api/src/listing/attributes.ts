@@ -38,7 +38,11 @@ export const parseWritableAttributes = (spec: ResourceSpec, body: unknown, mode:
 };
 
 export const zodToValidationError = (error: z.ZodError, prefix = '') => {
-  const errors = error.issues.map((issue) => ({ field: [prefix, ...issue.path.map(String)].filter(Boolean).join('.'), message: issue.message }));
+  // An unknown key is reported on its parent; name the key itself.
+  const errors = error.issues.map((issue) => {
+    const path = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0] ?? ''] : issue.path;
+    return { field: [prefix, ...path.map(String)].filter(Boolean).join('.'), message: issue.message };
+  });
   const first = errors[0]!;
   return validationError(first.field || 'body', `${first.field ? `${first.field}: ` : ''}${first.message}`, { errors });
 };

@@ -2,7 +2,7 @@ import { getTableColumns, type Column } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
 
-export type AttributeKind = 'string' | 'integer' | 'money' | 'datetime' | 'boolean' | 'string[]';
+export type AttributeKind = 'string' | 'integer' | 'money' | 'datetime' | 'boolean' | 'string[]' | 'json';
 
 export type AttributeSpec = {
   column: Column;

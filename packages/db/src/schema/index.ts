@@ -7,3 +7,4 @@ export * from './orders';
 export * from './idempotency';
 export * from './usage';
 export { APP_ROLE_NAME } from './columns';
+export * from './marketing';
