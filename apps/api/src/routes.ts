@@ -7,6 +7,8 @@ import { listCustomerOrders, listOrders } from './resources/orders/list-orders';
 import { cancelCampaign, getCampaign, launchCampaign } from './resources/campaigns/campaign-actions';
 import { createCampaign, listCampaigns } from './resources/campaigns/list-create-campaigns';
 import { createSegment, getSegment, listSegments } from './resources/segments/segment-endpoints';
+import { createEnrollment, listEnrollments } from './resources/journeys/enrollment-endpoints';
+import { createJourney, getJourney, listJourneys } from './resources/journeys/journey-endpoints';
 import { getUsage } from './resources/usage/get-usage';
 
 /** Every /api/v1 operation, registered here and nowhere else, grouped by domain. */
@@ -28,6 +30,12 @@ export const adminEndpoints: readonly AnyEndpoint[] = [
   listSegments,
   createSegment,
   getSegment,
+  // Journeys
+  listJourneys,
+  createJourney,
+  getJourney,
+  listEnrollments,
+  createEnrollment,
   // Usage
   getUsage,
 ];

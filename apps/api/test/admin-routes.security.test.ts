@@ -10,6 +10,7 @@ let shop: { agencyId: string; shopId: string };
 let own: { customerId: string; orderId: string };
 let foreign: { customerId: string; orderId: string };
 let marketing: { segmentId: string; campaignId: string; foreignSegmentId: string; foreignCampaignId: string };
+let journeys: { own: string; foreign: string };
 
 beforeAll(async () => {
   api = await startTestApi();
@@ -23,6 +24,12 @@ beforeAll(async () => {
   own = { customerId: mine!.id, orderId: (await createOrder(api.deps.db, shop, { customerId: mine!.id })).id };
   foreign = { customerId: theirs!.id, orderId: (await createOrder(api.deps.db, other, { customerId: theirs!.id })).id };
   marketing = await seedMarketing(api, shop, other);
+  const journeyIn = async (tenant: typeof shop) => {
+    const { token } = await createToken(api.deps.db, tenant);
+    const body = { name: 'J', trigger: { type: 'api' }, steps: [{ type: 'wait', hours: 1 }] };
+    return (await call(api, '/api/v1/journeys', { token, method: 'POST', body })).body.data.id as string;
+  };
+  journeys = { own: await journeyIn(shop), foreign: await journeyIn(other) };
 });
 
 /** A segment and a draft campaign in each shop, made through the API as an integrator would. */
@@ -66,6 +73,13 @@ const routes: RouteCase[] = [
   { operationId: 'createSegment', method: 'POST', path: () => '/api/v1/segments', body: { name: 'x' }, scope: 'campaigns:write' },
   { operationId: 'getSegment', method: 'GET', path: () => `/api/v1/segments/${marketing.segmentId}`, scope: 'campaigns:read' },
   { operationId: 'getSegment', method: 'GET', path: () => `/api/v1/segments/${marketing.foreignSegmentId}`, scope: 'campaigns:read', foreign: true },
+  { operationId: 'listJourneys', method: 'GET', path: () => '/api/v1/journeys', scope: 'journeys:read' },
+  { operationId: 'createJourney', method: 'POST', path: () => '/api/v1/journeys', body: { name: 'x' }, scope: 'journeys:write' },
+  { operationId: 'getJourney', method: 'GET', path: () => `/api/v1/journeys/${journeys.own}`, scope: 'journeys:read' },
+  { operationId: 'getJourney', method: 'GET', path: () => `/api/v1/journeys/${journeys.foreign}`, scope: 'journeys:read', foreign: true },
+  { operationId: 'listJourneyEnrollments', method: 'GET', path: () => `/api/v1/journeys/${journeys.own}/enrollments`, scope: 'journeys:read' },
+  { operationId: 'listJourneyEnrollments', method: 'GET', path: () => `/api/v1/journeys/${journeys.foreign}/enrollments`, scope: 'journeys:read', foreign: true },
+  { operationId: 'createJourneyEnrollment', method: 'POST', path: () => `/api/v1/journeys/${journeys.foreign}/enrollments`, body: { customer_id: 'cus_x' }, scope: 'journeys:write', foreign: true },
   { operationId: 'getUsage', method: 'GET', path: () => '/api/v1/usage', scope: null },
 ];
 

@@ -5,3 +5,7 @@ export {
   CAMPAIGN_CHANNELS, CAMPAIGN_STATUSES, transitionCampaign, ZSegmentDefinition,
   type CampaignAction, type CampaignChannel, type CampaignStatus, type SegmentDefinition, type Transition,
 } from './campaign';
+export {
+  ENROLLMENT_STATUSES, JOURNEY_STATUSES, JOURNEY_TRIGGER_EVENTS, ZJourneyStep, ZJourneySteps, ZJourneyTrigger,
+  type EnrollmentStatus, type JourneyStatus, type JourneyStep, type JourneyTrigger,
+} from './journey';

@@ -8,3 +8,4 @@ export * from './idempotency';
 export * from './usage';
 export { APP_ROLE_NAME } from './columns';
 export * from './marketing';
+export * from './journeys';
