@@ -17,6 +17,7 @@ export const ID_PREFIXES = {
   enrollment: 'enr',
   run: 'run',
   keyword: 'kw',
+  touchpoint: 'tch',
   token: 'tok',
   publishableKey: 'pkid',
   event: 'evt',

@@ -9,3 +9,7 @@ export {
   ENROLLMENT_STATUSES, JOURNEY_STATUSES, JOURNEY_TRIGGER_EVENTS, ZJourneyStep, ZJourneySteps, ZJourneyTrigger,
   type EnrollmentStatus, type JourneyStatus, type JourneyStep, type JourneyTrigger,
 } from './journey';
+export {
+  ATTRIBUTION_MODELS, DEFAULT_HALF_LIFE_DAYS, DEFAULT_LOOKBACK_DAYS, attributeOrder, splitRevenue, touchesInWindow,
+  type AttributionModel, type AttributionOptions, type Credit, type Touch,
+} from './attribution';
