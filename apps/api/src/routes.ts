@@ -9,6 +9,7 @@ import { createCampaign, listCampaigns } from './resources/campaigns/list-create
 import { createSegment, getSegment, listSegments } from './resources/segments/segment-endpoints';
 import { createEnrollment, listEnrollments } from './resources/journeys/enrollment-endpoints';
 import { createJourney, getJourney, listJourneys } from './resources/journeys/journey-endpoints';
+import { getAttribution } from './resources/attribution/get-attribution';
 import { getUsage } from './resources/usage/get-usage';
 
 /** Every /api/v1 operation, registered here and nowhere else, grouped by domain. */
@@ -36,6 +37,8 @@ export const adminEndpoints: readonly AnyEndpoint[] = [
   getJourney,
   listEnrollments,
   createEnrollment,
+  // Attribution
+  getAttribution,
   // Usage
   getUsage,
 ];

@@ -80,6 +80,7 @@ const routes: RouteCase[] = [
   { operationId: 'listJourneyEnrollments', method: 'GET', path: () => `/api/v1/journeys/${journeys.own}/enrollments`, scope: 'journeys:read' },
   { operationId: 'listJourneyEnrollments', method: 'GET', path: () => `/api/v1/journeys/${journeys.foreign}/enrollments`, scope: 'journeys:read', foreign: true },
   { operationId: 'createJourneyEnrollment', method: 'POST', path: () => `/api/v1/journeys/${journeys.foreign}/enrollments`, body: { customer_id: 'cus_x' }, scope: 'journeys:write', foreign: true },
+  { operationId: 'getAttribution', method: 'GET', path: () => '/api/v1/attribution', scope: 'attribution:read' },
   { operationId: 'getUsage', method: 'GET', path: () => '/api/v1/usage', scope: null },
 ];
 

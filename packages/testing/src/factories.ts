@@ -75,3 +75,13 @@ export const createOrder = async (
   });
   return { id, total: minorToMoney(totalMinor) };
 };
+
+export const createTouchpoints = async (
+  db: Database,
+  tenant: { agencyId: string; shopId: string },
+  touches: { customerId: string; occurredAt: Date; channel: (typeof schema.touchpoints.$inferInsert)['channel']; source?: string; campaign?: string }[],
+) => {
+  const rows = touches.map((t) => ({ id: newId('touchpoint'), ...tenant, ...t }));
+  await withShop(db, tenant.shopId, (tx) => tx.insert(schema.touchpoints).values(rows));
+  return rows;
+};

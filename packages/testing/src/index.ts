@@ -1,1 +1,1 @@
-export { createCustomers, createOrder, createTenant, createToken, type CustomerInput, type TestTenant } from './factories';
+export { createCustomers, createOrder, createTenant, createToken, createTouchpoints, type CustomerInput, type TestTenant } from './factories';

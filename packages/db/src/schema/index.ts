@@ -9,3 +9,4 @@ export * from './usage';
 export { APP_ROLE_NAME } from './columns';
 export * from './marketing';
 export * from './journeys';
+export * from './touchpoints';
