@@ -2,6 +2,7 @@ import { randomBase62, SCOPES, sealSecret } from '@sumeru/auth';
 import { issueApiToken, issuePublishableKey, schema, withTenant, type Database } from '@sumeru/db';
 import { newId } from '@sumeru/domain';
 import { planCustomers } from './build-customers';
+import { buildMarketing, buildTouchpoints } from './build-marketing';
 import { buildOrders } from './build-orders';
 import { buildProducts } from './build-products';
 import { fitOrderCounts } from './fit-order-counts';
@@ -22,7 +23,9 @@ export const buildShop = (random: Random, profile: ShopProfile, agencyId: string
   const plans = planCustomers(random, profile, tenant, sizes.customersPerShop, now);
   fitOrderCounts(random, plans, sizes.ordersPerShop);
   const history = buildOrders(random, plans, catalogue.sellable, profile.currency, now);
-  return { profile, tenant, ...catalogue, ...history };
+  const touchpoints = buildTouchpoints(random, tenant, history.orders);
+  const marketing = buildMarketing(random, tenant, history.customers, now);
+  return { profile, tenant, ...catalogue, ...history, touchpoints, ...marketing };
 };
 
 export type BuiltShop = ReturnType<typeof buildShop>;
@@ -51,6 +54,11 @@ export const writeShop = (db: Database, shop: BuiltShop, platformSecret: string)
     await insertInBatches(tx, schema.customers, shop.customers);
     await insertInBatches(tx, schema.orders, shop.orders);
     await insertInBatches(tx, schema.orderLineItems, shop.lineItems);
+    await insertInBatches(tx, schema.touchpoints, shop.touchpoints);
+    await insertInBatches(tx, schema.segments, shop.segments);
+    await insertInBatches(tx, schema.campaigns, shop.campaigns);
+    await insertInBatches(tx, schema.journeys, shop.journeys);
+    await insertInBatches(tx, schema.journeyEnrollments, shop.enrollments);
     const token = await issueApiToken(tx, { ...tenant, name: 'Demo admin token', scopes: SCOPES, tier: 'enterprise' });
     const key = await issuePublishableKey(tx, { ...tenant, allowedOrigins: [`https://${profile.domain}`] });
     return {

@@ -130,6 +130,23 @@ describe('seedDemo', () => {
     expect(seen).toHaveLength(2);
   });
 
+  it('adds segments, campaigns, a journey with enrollments, and touchpoints before orders', async () => {
+    for (const shopId of shopIds()) {
+      const [counts] = await withShop(db, shopId, (tx) =>
+        query<Record<string, number>>(tx, sql`select
+          (select count(*)::int from segments) as segments, (select count(*)::int from campaigns) as campaigns,
+          (select count(*)::int from journeys) as journeys, (select count(*)::int from journey_enrollments) as enrollments,
+          (select count(*)::int from touchpoints) as touchpoints,
+          (select count(*)::int from touchpoints t where not exists (
+             select 1 from orders o where o.customer_id = t.customer_id and o.placed_at >= t.occurred_at
+               and o.placed_at <= t.occurred_at + interval '21 days')) as orphans`),
+      );
+      expect(counts).toMatchObject({ segments: 3, campaigns: 2, journeys: 1, orphans: 0 });
+      expect(counts!.enrollments).toBeGreaterThan(0);
+      expect(counts!.touchpoints).toBeGreaterThan(60);
+    }
+  });
+
   it('refuses sizes too small to show every stage', async () => {
     await expect(seedDemo(db, { platformSecret: PLATFORM_SECRET, customersPerShop: 3, passwordParams: FAST })).rejects.toThrow(/customersPerShop/);
   });
