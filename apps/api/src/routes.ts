@@ -10,6 +10,7 @@ import { createSegment, getSegment, listSegments } from './resources/segments/se
 import { createEnrollment, listEnrollments } from './resources/journeys/enrollment-endpoints';
 import { createJourney, getJourney, listJourneys } from './resources/journeys/journey-endpoints';
 import { getAttribution } from './resources/attribution/get-attribution';
+import { getRun, listRuns, startRun } from './resources/decision-intelligence/run-endpoints';
 import { getUsage } from './resources/usage/get-usage';
 
 /** Every /api/v1 operation, registered here and nowhere else, grouped by domain. */
@@ -39,6 +40,10 @@ export const adminEndpoints: readonly AnyEndpoint[] = [
   createEnrollment,
   // Attribution
   getAttribution,
+  // Decision intelligence
+  listRuns,
+  getRun,
+  startRun,
   // Usage
   getUsage,
 ];

@@ -11,6 +11,7 @@ let own: { customerId: string; orderId: string };
 let foreign: { customerId: string; orderId: string };
 let marketing: { segmentId: string; campaignId: string; foreignSegmentId: string; foreignCampaignId: string };
 let journeys: { own: string; foreign: string };
+let runs: { foreign: string };
 
 beforeAll(async () => {
   api = await startTestApi();
@@ -30,6 +31,8 @@ beforeAll(async () => {
     return (await call(api, '/api/v1/journeys', { token, method: 'POST', body })).body.data.id as string;
   };
   journeys = { own: await journeyIn(shop), foreign: await journeyIn(other) };
+  const { token: otherToken } = await createToken(api.deps.db, other);
+  runs = { foreign: (await call(api, '/api/v1/decision-intelligence/runs', { token: otherToken, method: 'POST' })).body.data.id };
 });
 
 /** A segment and a draft campaign in each shop, made through the API as an integrator would. */
@@ -81,6 +84,9 @@ const routes: RouteCase[] = [
   { operationId: 'listJourneyEnrollments', method: 'GET', path: () => `/api/v1/journeys/${journeys.foreign}/enrollments`, scope: 'journeys:read', foreign: true },
   { operationId: 'createJourneyEnrollment', method: 'POST', path: () => `/api/v1/journeys/${journeys.foreign}/enrollments`, body: { customer_id: 'cus_x' }, scope: 'journeys:write', foreign: true },
   { operationId: 'getAttribution', method: 'GET', path: () => '/api/v1/attribution', scope: 'attribution:read' },
+  { operationId: 'listDecisionRuns', method: 'GET', path: () => '/api/v1/decision-intelligence/runs', scope: 'analytics:read' },
+  { operationId: 'getDecisionRun', method: 'GET', path: () => `/api/v1/decision-intelligence/runs/${runs.foreign}`, scope: 'analytics:read', foreign: true },
+  { operationId: 'createDecisionRun', method: 'POST', path: () => '/api/v1/decision-intelligence/runs', scope: 'analytics:write' },
   { operationId: 'getUsage', method: 'GET', path: () => '/api/v1/usage', scope: null },
 ];
 

@@ -4,6 +4,7 @@
  */
 export const SCOPES = [
   'analytics:read',
+  'analytics:write',
   'customers:read',
   'customers:write',
   'orders:read',
@@ -36,6 +37,7 @@ export const SCOPE_GROUPS = {
   analytics: {
     description: 'Reports, usage and decision-intelligence runs',
     read: { scope: 'analytics:read', description: 'Read reports, SEO keywords and decision-intelligence runs' },
+    write: { scope: 'analytics:write', description: 'Start decision-intelligence runs and import SEO keywords' },
   },
   customers: {
     description: 'Customer profiles and their 360 timeline',

@@ -13,3 +13,5 @@ export {
   ATTRIBUTION_MODELS, DEFAULT_HALF_LIFE_DAYS, DEFAULT_LOOKBACK_DAYS, attributeOrder, splitRevenue, touchesInWindow,
   type AttributionModel, type AttributionOptions, type Credit, type Touch,
 } from './attribution';
+export { churnRiskOf, quintiles, scoreRfm, stageOf, type RfmInput, type RfmScore } from './rfm';
+export { recommendActions, type Recommendation } from './recommendations';

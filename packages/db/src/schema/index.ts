@@ -10,3 +10,4 @@ export { APP_ROLE_NAME } from './columns';
 export * from './marketing';
 export * from './journeys';
 export * from './touchpoints';
+export * from './decision-runs';
