@@ -11,6 +11,11 @@ import { createEnrollment, listEnrollments } from './resources/journeys/enrollme
 import { createJourney, getJourney, listJourneys } from './resources/journeys/journey-endpoints';
 import { getAttribution } from './resources/attribution/get-attribution';
 import { getRun, listRuns, startRun } from './resources/decision-intelligence/run-endpoints';
+import { cartEndpoints } from './resources/ingestion/carts';
+import { customerGroupEndpoints } from './resources/ingestion/customer-groups';
+import { manufacturerEndpoints } from './resources/ingestion/manufacturers';
+import { productCategoryEndpoints } from './resources/ingestion/product-categories';
+import { voucherEndpoints } from './resources/ingestion/vouchers';
 import { getUsage } from './resources/usage/get-usage';
 
 /** Every /api/v1 operation, registered here and nowhere else, grouped by domain. */
@@ -44,6 +49,12 @@ export const adminEndpoints: readonly AnyEndpoint[] = [
   listRuns,
   getRun,
   startRun,
+  // Ingestion resources (list, get, bulk upsert by external_id, idempotent delete)
+  ...customerGroupEndpoints,
+  ...productCategoryEndpoints,
+  ...manufacturerEndpoints,
+  ...voucherEndpoints,
+  ...cartEndpoints,
   // Usage
   getUsage,
 ];

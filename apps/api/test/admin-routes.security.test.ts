@@ -12,9 +12,18 @@ let foreign: { customerId: string; orderId: string };
 let marketing: { segmentId: string; campaignId: string; foreignSegmentId: string; foreignCampaignId: string };
 let journeys: { own: string; foreign: string };
 let runs: { foreign: string };
+const ingestion = [
+  { path: 'customer-groups', pascal: 'CustomerGroup', plural: 'CustomerGroups', read: 'customers:read', write: 'customers:write', item: { name: 'G' } },
+  { path: 'product-categories', pascal: 'ProductCategory', plural: 'ProductCategories', read: 'products:read', write: 'products:write', item: { name: 'C' } },
+  { path: 'manufacturers', pascal: 'Manufacturer', plural: 'Manufacturers', read: 'products:read', write: 'products:write', item: { name: 'M' } },
+  { path: 'vouchers', pascal: 'Voucher', plural: 'Vouchers', read: 'orders:read', write: 'orders:write', item: { code: 'SAVE10', discount_type: 'percentage', amount: 10 } },
+  { path: 'carts', pascal: 'Cart', plural: 'Carts', read: 'orders:read', write: 'orders:write', item: { currency: 'EUR', total: 1, items: [] } },
+] as const;
+const foreignIngestion: Record<string, string> = {};
 
 beforeAll(async () => {
-  api = await startTestApi();
+  // A short token cache keeps the many revocation checks quick; the default (1 s) is tested in revocation.test.ts.
+  api = await startTestApi({ TOKEN_CACHE_MS: '200' });
   // Same database, a second app whose free tier allows 3 requests a minute.
   limitedApi = await startTestApi({ RATE_LIMIT_TIERS: '{"free":{"limit":3}}' }, { database: api.database });
   const tenant = await createTenant(api.deps.db, 2);
@@ -33,6 +42,10 @@ beforeAll(async () => {
   journeys = { own: await journeyIn(shop), foreign: await journeyIn(other) };
   const { token: otherToken } = await createToken(api.deps.db, other);
   runs = { foreign: (await call(api, '/api/v1/decision-intelligence/runs', { token: otherToken, method: 'POST' })).body.data.id };
+  for (const r of ingestion) {
+    const res = await call(api, `/api/v1/${r.path}/bulk`, { token: otherToken, method: 'POST', body: { data: [{ external_id: 'x', ...r.item }] } });
+    foreignIngestion[r.path] = res.body.data.items[0].id;
+  }
 });
 
 /** A segment and a draft campaign in each shop, made through the API as an integrator would. */
@@ -88,6 +101,13 @@ const routes: RouteCase[] = [
   { operationId: 'getDecisionRun', method: 'GET', path: () => `/api/v1/decision-intelligence/runs/${runs.foreign}`, scope: 'analytics:read', foreign: true },
   { operationId: 'createDecisionRun', method: 'POST', path: () => '/api/v1/decision-intelligence/runs', scope: 'analytics:write' },
   { operationId: 'getUsage', method: 'GET', path: () => '/api/v1/usage', scope: null },
+  ...ingestion.flatMap((r): RouteCase[] => [
+    { operationId: `list${r.plural}`, method: 'GET', path: () => `/api/v1/${r.path}`, scope: r.read },
+    { operationId: `get${r.pascal}`, method: 'GET', path: () => `/api/v1/${r.path}/${foreignIngestion[r.path]}`, scope: r.read, foreign: true },
+    { operationId: `bulkUpsert${r.plural}`, method: 'POST', path: () => `/api/v1/${r.path}/bulk`, body: { data: [] }, scope: r.write },
+    // Deletes are idempotent (204 for any id), so isolation is proven in ingestion.test.ts instead of by a 404.
+    { operationId: `delete${r.pascal}`, method: 'DELETE', path: () => `/api/v1/${r.path}/${foreignIngestion[r.path]}`, scope: r.write },
+  ]),
 ];
 
 describe('coverage', () => {

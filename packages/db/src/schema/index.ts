@@ -11,3 +11,7 @@ export * from './marketing';
 export * from './journeys';
 export * from './touchpoints';
 export * from './decision-runs';
+export * from './catalogue';
+export * from './vouchers';
+export * from './customer-groups';
+export * from './carts';
