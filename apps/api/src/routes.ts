@@ -15,6 +15,7 @@ import { cartEndpoints } from './resources/ingestion/carts';
 import { customerGroupEndpoints } from './resources/ingestion/customer-groups';
 import { manufacturerEndpoints } from './resources/ingestion/manufacturers';
 import { productCategoryEndpoints } from './resources/ingestion/product-categories';
+import { seoKeywordEndpoints } from './resources/ingestion/seo-keywords';
 import { voucherEndpoints } from './resources/ingestion/vouchers';
 import { getUsage } from './resources/usage/get-usage';
 
@@ -49,6 +50,8 @@ export const adminEndpoints: readonly AnyEndpoint[] = [
   listRuns,
   getRun,
   startRun,
+  // SEO intelligence
+  ...seoKeywordEndpoints,
   // Ingestion resources (list, get, bulk upsert by external_id, idempotent delete)
   ...customerGroupEndpoints,
   ...productCategoryEndpoints,

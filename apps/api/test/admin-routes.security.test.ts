@@ -17,6 +17,7 @@ const ingestion = [
   { path: 'product-categories', pascal: 'ProductCategory', plural: 'ProductCategories', read: 'products:read', write: 'products:write', item: { name: 'C' } },
   { path: 'manufacturers', pascal: 'Manufacturer', plural: 'Manufacturers', read: 'products:read', write: 'products:write', item: { name: 'M' } },
   { path: 'vouchers', pascal: 'Voucher', plural: 'Vouchers', read: 'orders:read', write: 'orders:write', item: { code: 'SAVE10', discount_type: 'percentage', amount: 10 } },
+  { path: 'seo-intelligence/keywords', pascal: 'SeoKeyword', plural: 'SeoKeywords', read: 'analytics:read', write: 'analytics:write', item: { keyword: 'k', target_url: 'https://x.example' } },
   { path: 'carts', pascal: 'Cart', plural: 'Carts', read: 'orders:read', write: 'orders:write', item: { currency: 'EUR', total: 1, items: [] } },
 ] as const;
 const foreignIngestion: Record<string, string> = {};

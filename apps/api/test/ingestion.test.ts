@@ -26,6 +26,11 @@ const cases: Case[] = [
   { path: 'manufacturers', valid: (n) => ({ name: `Maker ${n}`, website: 'https://maker.example' }), invalid: { name: 'x', website: 'ftp://x' }, badField: 'website', change: { name: 'Renamed maker' } },
   { path: 'vouchers', valid: (n) => ({ code: `SPRING${n}`, discount_type: 'percentage', amount: 15 }), invalid: { code: 'X1', discount_type: 'percentage' }, badField: 'code', change: { amount: 12.5, active: false } },
   {
+    path: 'seo-intelligence/keywords',
+    valid: (n) => ({ keyword: `trail shoes ${n}`, target_url: 'https://shop.example/trail', position: 4, search_volume: 1000 * n, position_history: [{ date: '2026-05-01', position: 9 }, { date: '2026-05-08', position: 4 }] }),
+    invalid: { keyword: 'x', target_url: 'https://x.example', difficulty: 140 }, badField: 'difficulty', change: { position: 2 },
+  },
+  {
     path: 'carts',
     valid: (n) => ({ currency: 'EUR', total: 59.9, items: [{ sku: `SKU-${n}`, quantity: 2, unit_price: 29.95 }], status: 'abandoned', abandoned_at: '2026-05-01T10:00:00Z' }),
     invalid: { currency: 'EUR', total: 1, items: [{ sku: 'A', quantity: 0, unit_price: 1 }] }, badField: 'items.0.quantity', change: { status: 'converted' },
@@ -88,5 +93,23 @@ describe('bulk duplicates', () => {
     expect(res.body.data).toMatchObject({ sent_count: 1, rejected_count: 1, rejected_items: [{ index: 0 }] });
     const [row] = (await call(api, '/api/v1/manufacturers?filter[external_id]=dup', { token })).body.data;
     expect(row.attributes.name).toBe('Second');
+  });
+});
+
+describe('sorting on a nullable number', () => {
+  it('pages with nulls last in descending order, without repeats', async () => {
+    const t = token;
+    const base = '/api/v1/seo-intelligence/keywords';
+    const data = [null, 10, 5].map((v, i) => ({ external_id: `n${i}`, keyword: `null-sort ${i}`, target_url: 'https://x.example', search_volume: v }));
+    await call(api, `${base}/bulk`, { token: t, method: 'POST', body: { data } });
+    const seen: (number | null)[] = [];
+    let cursor = '';
+    for (let i = 0; i < 10; i++) {
+      const res = await call(api, `${base}?filter[keyword]=null-sort 0,null-sort 1,null-sort 2&limit=1${cursor}`, { token: t });
+      seen.push(...res.body.data.map((k: any) => k.attributes.search_volume));
+      if (!res.body.pagination.has_next) break;
+      cursor = `&cursor=${res.body.pagination.next_cursor}`;
+    }
+    expect(seen).toEqual([10, 5, null]);
   });
 });

@@ -8,11 +8,19 @@ export type SortKey = { name: string; expr: SQL; descending: boolean; kind: stri
  * Nullable sort columns are sorted through coalesce() with a sentinel below every real value,
  * so keyset comparisons never meet NULL and rows without a value keep a stable place.
  */
+const NULL_SENTINELS: Partial<Record<string, { sql: SQL; value: unknown }>> = {
+  datetime: { sql: sql`'-infinity'::timestamptz`, value: '-infinity' },
+  integer: { sql: sql`-2147483648`, value: -2147483648 },
+  money: { sql: sql`'-999999999999.99'::numeric`, value: '-999999999999.99' },
+  string: { sql: sql`''`, value: '' },
+};
+
+const sentinelOf = (kind: string) => NULL_SENTINELS[kind] ?? NULL_SENTINELS.string!;
+
 const sortExpression = (spec: ResourceSpec, name: string): SQL => {
   const attr = spec.attributes[name]!;
   if (attr.column.notNull) return sql`${attr.column}`;
-  if (attr.kind === 'datetime') return sql`coalesce(${attr.column}, '-infinity'::timestamptz)`;
-  return sql`coalesce(${attr.column}, '')`;
+  return sql`coalesce(${attr.column}, ${sentinelOf(attr.kind).sql})`;
 };
 
 /** `sort=-a,b`; always tie-broken by id in the direction of the first key so an index serves it. */
@@ -57,6 +65,6 @@ export const keysOfRow = (keys: SortKey[], row: Record<string, unknown>): unknow
   keys.map((k) => {
     const value = row[k.property];
     if (value instanceof Date) return value.toISOString();
-    if (value === null || value === undefined) return k.kind === 'datetime' ? '-infinity' : '';
+    if (value === null || value === undefined) return sentinelOf(k.kind).value;
     return value;
   });

@@ -15,3 +15,4 @@ export * from './catalogue';
 export * from './vouchers';
 export * from './customer-groups';
 export * from './carts';
+export * from './seo';
