@@ -1,4 +1,5 @@
 import type { AnyEndpoint } from './pipeline/endpoint';
+import { bulkUpsertCustomers } from './resources/customers/bulk-customers';
 import { getCustomer } from './resources/customers/get-customer';
 import { listCustomers } from './resources/customers/list-customers';
 import { updateCustomer } from './resources/customers/update-customer';
@@ -26,6 +27,7 @@ export const adminEndpoints: readonly AnyEndpoint[] = [
   getCustomer,
   updateCustomer,
   listCustomerOrders,
+  bulkUpsertCustomers,
   // Orders
   listOrders,
   getOrder,

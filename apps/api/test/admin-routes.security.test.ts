@@ -74,6 +74,7 @@ const routes: RouteCase[] = [
   { operationId: 'getCustomer', method: 'GET', path: () => `/api/v1/customers/${foreign.customerId}`, scope: 'customers:read', foreign: true },
   { operationId: 'updateCustomer', method: 'PATCH', path: () => `/api/v1/customers/${own.customerId}`, body: { first_name: 'A' }, scope: 'customers:write' },
   { operationId: 'updateCustomer', method: 'PATCH', path: () => `/api/v1/customers/${foreign.customerId}`, body: { first_name: 'A' }, scope: 'customers:write', foreign: true },
+  { operationId: 'bulkUpsertCustomers', method: 'POST', path: () => '/api/v1/customers/bulk', body: { data: [] }, scope: 'customers:write' },
   { operationId: 'listCustomerOrders', method: 'GET', path: () => `/api/v1/customers/${own.customerId}/orders`, scope: 'orders:read' },
   { operationId: 'listCustomerOrders', method: 'GET', path: () => `/api/v1/customers/${foreign.customerId}/orders`, scope: 'orders:read', foreign: true },
   { operationId: 'listOrders', method: 'GET', path: () => '/api/v1/orders', scope: 'orders:read' },

@@ -174,3 +174,27 @@ describe('PATCH /api/v1/customers/{id}', () => {
     expect(res.body.data.attributes).toMatchObject({ first_name: 'Ada', email: 'ada@example.com', accepts_marketing: true });
   });
 });
+
+describe('POST /api/v1/customers/bulk', () => {
+  it('creates and updates customers by external_id, rejecting bad items one by one', async () => {
+    const res = await call(api, '/api/v1/customers/bulk', {
+      token,
+      method: 'POST',
+      body: { data: [
+        { external_id: 'erp-1', email: 'ERP1@Example.com', first_name: 'Erp', tags: ['wholesale'] },
+        { external_id: 'erp-2', email: 'not-an-email' },
+        { external_id: 'erp-3', total_spent: 10 },
+        { external_id: 'erp-4', accepts_marketing: true },
+      ] },
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.data).toMatchObject({ sent_count: 2, rejected_count: 2 });
+    expect(res.body.data.rejected_items.map((r: any) => [r.index, r.errors[0].field])).toEqual([[1, 'email'], [2, 'total_spent']]);
+    expect(res.body.data.rejected_items[1].errors[0].message).toMatch(/read-only/);
+
+    const again = await call(api, '/api/v1/customers/bulk', { token, method: 'POST', body: { data: [{ external_id: 'erp-1', last_name: 'Import' }] } });
+    expect(again.body.data.sent_count).toBe(1);
+    const [row] = (await call(api, '/api/v1/customers?filter[external_id]=erp-1', { token })).body.data;
+    expect(row.attributes).toMatchObject({ email: 'erp1@example.com', first_name: 'Erp', last_name: 'Import', tags: ['wholesale'], lifecycle_stage: 'new' });
+  });
+});
