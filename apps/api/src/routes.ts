@@ -3,6 +3,7 @@ import { bulkUpsertCustomers } from './resources/customers/bulk-customers';
 import { getCustomer } from './resources/customers/get-customer';
 import { listCustomers } from './resources/customers/list-customers';
 import { updateCustomer } from './resources/customers/update-customer';
+import { bulkUpsertOrders } from './resources/orders/bulk-orders';
 import { getOrder } from './resources/orders/get-order';
 import { listCustomerOrders, listOrders } from './resources/orders/list-orders';
 import { cancelCampaign, getCampaign, launchCampaign } from './resources/campaigns/campaign-actions';
@@ -31,6 +32,7 @@ export const adminEndpoints: readonly AnyEndpoint[] = [
   // Orders
   listOrders,
   getOrder,
+  bulkUpsertOrders,
   // Campaigns and their audiences
   listCampaigns,
   createCampaign,

@@ -78,6 +78,7 @@ const routes: RouteCase[] = [
   { operationId: 'listCustomerOrders', method: 'GET', path: () => `/api/v1/customers/${own.customerId}/orders`, scope: 'orders:read' },
   { operationId: 'listCustomerOrders', method: 'GET', path: () => `/api/v1/customers/${foreign.customerId}/orders`, scope: 'orders:read', foreign: true },
   { operationId: 'listOrders', method: 'GET', path: () => '/api/v1/orders', scope: 'orders:read' },
+  { operationId: 'bulkUpsertOrders', method: 'POST', path: () => '/api/v1/orders/bulk', body: { data: [] }, scope: 'orders:write' },
   { operationId: 'getOrder', method: 'GET', path: () => `/api/v1/orders/${own.orderId}`, scope: 'orders:read' },
   { operationId: 'getOrder', method: 'GET', path: () => `/api/v1/orders/${foreign.orderId}`, scope: 'orders:read', foreign: true },
   { operationId: 'listCampaigns', method: 'GET', path: () => '/api/v1/campaigns', scope: 'campaigns:read' },
