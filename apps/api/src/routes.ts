@@ -19,6 +19,9 @@ import { manufacturerEndpoints } from './resources/ingestion/manufacturers';
 import { productCategoryEndpoints } from './resources/ingestion/product-categories';
 import { seoKeywordEndpoints } from './resources/ingestion/seo-keywords';
 import { voucherEndpoints } from './resources/ingestion/vouchers';
+import { getConsentHistory } from './resources/contacts/consent-history';
+import { contactEndpoints, contactListEndpoints, messageRejectEndpoints } from './resources/contacts/contact-resources';
+import { addMembers, listMembers, removeMember } from './resources/contacts/list-members';
 import { getUsage } from './resources/usage/get-usage';
 
 /** Every /api/v1 operation, registered here and nowhere else, grouped by domain. */
@@ -54,6 +57,14 @@ export const adminEndpoints: readonly AnyEndpoint[] = [
   listRuns,
   getRun,
   startRun,
+  // Contacts, consent, suppression and lists
+  ...contactEndpoints,
+  getConsentHistory,
+  ...messageRejectEndpoints,
+  ...contactListEndpoints,
+  listMembers,
+  addMembers,
+  removeMember,
   // SEO intelligence
   ...seoKeywordEndpoints,
   // Ingestion resources (list, get, bulk upsert by external_id, idempotent delete)

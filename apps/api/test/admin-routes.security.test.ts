@@ -18,6 +18,9 @@ const ingestion = [
   { path: 'manufacturers', pascal: 'Manufacturer', plural: 'Manufacturers', read: 'products:read', write: 'products:write', item: { name: 'M' } },
   { path: 'vouchers', pascal: 'Voucher', plural: 'Vouchers', read: 'orders:read', write: 'orders:write', item: { code: 'SAVE10', discount_type: 'percentage', amount: 10 } },
   { path: 'seo-intelligence/keywords', pascal: 'SeoKeyword', plural: 'SeoKeywords', read: 'analytics:read', write: 'analytics:write', item: { keyword: 'k', target_url: 'https://x.example' } },
+  { path: 'contacts', pascal: 'Contact', plural: 'Contacts', read: 'contacts:read', write: 'contacts:write', item: { email: 'x@example.com' } },
+  { path: 'message-rejects', pascal: 'MessageReject', plural: 'MessageRejects', read: 'contacts:read', write: 'contacts:write', item: { channel: 'email', address: 'x@example.com', reason: 'manual', occurred_at: '2026-05-01T00:00:00Z' } },
+  { path: 'lists', pascal: 'List', plural: 'Lists', read: 'contacts:read', write: 'contacts:write', item: { name: 'L' } },
   { path: 'carts', pascal: 'Cart', plural: 'Carts', read: 'orders:read', write: 'orders:write', item: { currency: 'EUR', total: 1, items: [] } },
 ] as const;
 const foreignIngestion: Record<string, string> = {};
@@ -104,6 +107,10 @@ const routes: RouteCase[] = [
   { operationId: 'getDecisionRun', method: 'GET', path: () => `/api/v1/decision-intelligence/runs/${runs.foreign}`, scope: 'analytics:read', foreign: true },
   { operationId: 'createDecisionRun', method: 'POST', path: () => '/api/v1/decision-intelligence/runs', scope: 'analytics:write' },
   { operationId: 'getUsage', method: 'GET', path: () => '/api/v1/usage', scope: null },
+  { operationId: 'listContactConsentHistory', method: 'GET', path: () => `/api/v1/contacts/${foreignIngestion.contacts}/consent-history`, scope: 'contacts:read', foreign: true },
+  { operationId: 'listListMembers', method: 'GET', path: () => `/api/v1/lists/${foreignIngestion.lists}/members`, scope: 'contacts:read', foreign: true },
+  { operationId: 'addListMembers', method: 'POST', path: () => `/api/v1/lists/${foreignIngestion.lists}/members`, body: { data: [{ contact_id: 'con_x' }] }, scope: 'contacts:write', foreign: true },
+  { operationId: 'removeListMember', method: 'DELETE', path: () => `/api/v1/lists/${foreignIngestion.lists}/members/${foreignIngestion.contacts}`, scope: 'contacts:write' },
   ...ingestion.flatMap((r): RouteCase[] => [
     { operationId: `list${r.plural}`, method: 'GET', path: () => `/api/v1/${r.path}`, scope: r.read },
     { operationId: `get${r.pascal}`, method: 'GET', path: () => `/api/v1/${r.path}/${foreignIngestion[r.path]}`, scope: r.read, foreign: true },

@@ -30,6 +30,9 @@ const cases: Case[] = [
     valid: (n) => ({ keyword: `trail shoes ${n}`, target_url: 'https://shop.example/trail', position: 4, search_volume: 1000 * n, position_history: [{ date: '2026-05-01', position: 9 }, { date: '2026-05-08', position: 4 }] }),
     invalid: { keyword: 'x', target_url: 'https://x.example', difficulty: 140 }, badField: 'difficulty', change: { position: 2 },
   },
+  { path: 'contacts', valid: (n) => ({ email: `c${n}@example.com`, email_consent: 'subscribed', first_name: `C${n}` }), invalid: { email: 'nope' }, badField: 'email', change: { sms_consent: 'unsubscribed' } },
+  { path: 'message-rejects', valid: (n) => ({ channel: 'email', address: `r${n}@example.com`, reason: 'hard_bounce', occurred_at: '2026-05-01T00:00:00Z' }), invalid: { channel: 'email', address: 'x@y.z', reason: 'tired', occurred_at: '2026-05-01T00:00:00Z' }, badField: 'reason', change: { reason: 'complaint' } },
+  { path: 'lists', valid: (n) => ({ name: `List ${n}` }), invalid: { name: '' }, badField: 'name', change: { description: 'Newsletter' } },
   {
     path: 'carts',
     valid: (n) => ({ currency: 'EUR', total: 59.9, items: [{ sku: `SKU-${n}`, quantity: 2, unit_price: 29.95 }], status: 'abandoned', abandoned_at: '2026-05-01T10:00:00Z' }),

@@ -16,3 +16,4 @@ export * from './vouchers';
 export * from './customer-groups';
 export * from './carts';
 export * from './seo';
+export * from './contacts';
