@@ -22,6 +22,8 @@ import { voucherEndpoints } from './resources/ingestion/vouchers';
 import { getConsentHistory } from './resources/contacts/consent-history';
 import { contactEndpoints, contactListEndpoints, messageRejectEndpoints } from './resources/contacts/contact-resources';
 import { addMembers, listMembers, removeMember } from './resources/contacts/list-members';
+import { customDataDefinitionEndpoints } from './resources/custom-data/definitions';
+import { bulkUpsertRecords, deleteRecord, listRecords } from './resources/custom-data/records';
 import { getUsage } from './resources/usage/get-usage';
 
 /** Every /api/v1 operation, registered here and nowhere else, grouped by domain. */
@@ -65,6 +67,11 @@ export const adminEndpoints: readonly AnyEndpoint[] = [
   listMembers,
   addMembers,
   removeMember,
+  // Custom data
+  ...customDataDefinitionEndpoints,
+  listRecords,
+  bulkUpsertRecords,
+  deleteRecord,
   // SEO intelligence
   ...seoKeywordEndpoints,
   // Ingestion resources (list, get, bulk upsert by external_id, idempotent delete)

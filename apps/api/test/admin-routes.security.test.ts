@@ -21,6 +21,7 @@ const ingestion = [
   { path: 'contacts', pascal: 'Contact', plural: 'Contacts', read: 'contacts:read', write: 'contacts:write', item: { email: 'x@example.com' } },
   { path: 'message-rejects', pascal: 'MessageReject', plural: 'MessageRejects', read: 'contacts:read', write: 'contacts:write', item: { channel: 'email', address: 'x@example.com', reason: 'manual', occurred_at: '2026-05-01T00:00:00Z' } },
   { path: 'lists', pascal: 'List', plural: 'Lists', read: 'contacts:read', write: 'contacts:write', item: { name: 'L' } },
+  { path: 'custom-data-definitions', pascal: 'CustomDataDefinition', plural: 'CustomDataDefinitions', read: 'customers:read', write: 'customers:write', item: { key: 'k', name: 'K', fields: [{ name: 'a', type: 'string' }] } },
   { path: 'carts', pascal: 'Cart', plural: 'Carts', read: 'orders:read', write: 'orders:write', item: { currency: 'EUR', total: 1, items: [] } },
 ] as const;
 const foreignIngestion: Record<string, string> = {};
@@ -111,6 +112,9 @@ const routes: RouteCase[] = [
   { operationId: 'listListMembers', method: 'GET', path: () => `/api/v1/lists/${foreignIngestion.lists}/members`, scope: 'contacts:read', foreign: true },
   { operationId: 'addListMembers', method: 'POST', path: () => `/api/v1/lists/${foreignIngestion.lists}/members`, body: { data: [{ contact_id: 'con_x' }] }, scope: 'contacts:write', foreign: true },
   { operationId: 'removeListMember', method: 'DELETE', path: () => `/api/v1/lists/${foreignIngestion.lists}/members/${foreignIngestion.contacts}`, scope: 'contacts:write' },
+  { operationId: 'listCustomDataRecords', method: 'GET', path: () => `/api/v1/custom-data-definitions/${foreignIngestion['custom-data-definitions']}/records`, scope: 'customers:read', foreign: true },
+  { operationId: 'bulkUpsertCustomDataRecords', method: 'POST', path: () => `/api/v1/custom-data-definitions/${foreignIngestion['custom-data-definitions']}/records/bulk`, body: { data: [{ external_id: 'x', data: {} }] }, scope: 'customers:write', foreign: true },
+  { operationId: 'deleteCustomDataRecord', method: 'DELETE', path: () => `/api/v1/custom-data-definitions/${foreignIngestion['custom-data-definitions']}/records/cdr_x`, scope: 'customers:write' },
   ...ingestion.flatMap((r): RouteCase[] => [
     { operationId: `list${r.plural}`, method: 'GET', path: () => `/api/v1/${r.path}`, scope: r.read },
     { operationId: `get${r.pascal}`, method: 'GET', path: () => `/api/v1/${r.path}/${foreignIngestion[r.path]}`, scope: r.read, foreign: true },

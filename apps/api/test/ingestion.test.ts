@@ -33,6 +33,7 @@ const cases: Case[] = [
   { path: 'contacts', valid: (n) => ({ email: `c${n}@example.com`, email_consent: 'subscribed', first_name: `C${n}` }), invalid: { email: 'nope' }, badField: 'email', change: { sms_consent: 'unsubscribed' } },
   { path: 'message-rejects', valid: (n) => ({ channel: 'email', address: `r${n}@example.com`, reason: 'hard_bounce', occurred_at: '2026-05-01T00:00:00Z' }), invalid: { channel: 'email', address: 'x@y.z', reason: 'tired', occurred_at: '2026-05-01T00:00:00Z' }, badField: 'reason', change: { reason: 'complaint' } },
   { path: 'lists', valid: (n) => ({ name: `List ${n}` }), invalid: { name: '' }, badField: 'name', change: { description: 'Newsletter' } },
+  { path: 'custom-data-definitions', valid: (n) => ({ key: `card_${n}`, name: `Card ${n}`, fields: [{ name: 'points', type: 'integer', required: true }] }), invalid: { key: 'Bad Key', name: 'x', fields: [{ name: 'a', type: 'string' }] }, badField: 'key', change: { name: 'Loyalty card' } },
   {
     path: 'carts',
     valid: (n) => ({ currency: 'EUR', total: 59.9, items: [{ sku: `SKU-${n}`, quantity: 2, unit_price: 29.95 }], status: 'abandoned', abandoned_at: '2026-05-01T10:00:00Z' }),

@@ -26,6 +26,8 @@ export const ID_PREFIXES = {
   contact: 'con',
   messageReject: 'rej',
   contactList: 'lst',
+  customDataDefinition: 'cdd',
+  customDataRecord: 'cdr',
   token: 'tok',
   publishableKey: 'pkid',
   event: 'evt',

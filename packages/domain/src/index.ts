@@ -15,3 +15,4 @@ export {
 } from './attribution';
 export { churnRiskOf, quintiles, scoreRfm, stageOf, type RfmInput, type RfmScore } from './rfm';
 export { recommendActions, type Recommendation } from './recommendations';
+export { CUSTOM_FIELD_TYPES, recordSchemaFor, ZCustomField, ZCustomFields, type CustomField } from './custom-data';

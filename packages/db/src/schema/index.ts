@@ -17,3 +17,4 @@ export * from './customer-groups';
 export * from './carts';
 export * from './seo';
 export * from './contacts';
+export * from './custom-data';
