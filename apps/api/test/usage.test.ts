@@ -49,6 +49,13 @@ describe('GET /api/v1/usage', () => {
     expect(rows.find((r) => r.route === 'GET /api/v1/customers')).toMatchObject({ requests: 3, errors: 0 });
     const again = await call(api, '/api/v1/usage', { token: a.token });
     expect(again.body.data.attributes.token.today.requests).toBe(5);
+    const today = new Date().toISOString().slice(0, 10);
+    expect(again.body.data.attributes.by_day).toEqual([{ day: today, requests: 7, errors: 1, rate_limited: 0 }]);
+    expect(again.body.data.attributes.by_route).toEqual([
+      { route: 'GET /api/v1/customers', requests: 3, errors: 0, rate_limited: 0 },
+      { route: 'GET /api/v1/orders', requests: 3, errors: 1, rate_limited: 0 },
+      { route: 'GET /api/v1/usage', requests: 1, errors: 0, rate_limited: 0 },
+    ]);
   });
 
   it('counts 429s separately and records the token’s last use', async () => {

@@ -44,7 +44,16 @@ export const getUsage = defineEndpoint<Record<string, never>, Record<string, nev
     const pending = deps.usage.pending(token.shopId).filter((b) => b.day >= monthStart);
 
     const tokenToday = zero(), tokenMonth = zero(), shopToday = zero(), shopMonth = zero();
+    const byDay = new Map<string, Totals>();
+    const byRoute = new Map<string, Totals>();
+    const routed = await tx
+      .select({ route: u.route, requests: sql<number>`sum(${u.requests})::int`, errors: sql<number>`sum(${u.errors})::int`, rateLimited: sql<number>`sum(${u.rateLimited})::int` })
+      .from(u)
+      .where(and(eq(u.shopId, token.shopId), gte(u.day, monthStart)))
+      .groupBy(u.route);
+    for (const row of [...routed, ...pending]) addTo(byRoute.get(row.route) ?? byRoute.set(row.route, zero()).get(row.route)!, row);
     for (const row of [...rows, ...pending]) {
+      addTo(byDay.get(row.day) ?? byDay.set(row.day, zero()).get(row.day)!, row);
       addTo(shopMonth, row);
       if (row.day === today) addTo(shopToday, row);
       if (row.tokenId === token.id) {
@@ -65,6 +74,9 @@ export const getUsage = defineEndpoint<Record<string, never>, Record<string, nev
             token: { id: token.id, today: tokenToday, this_month: tokenMonth },
             shop: { id: token.shopId, today: shopToday, this_month: shopMonth },
             tier: { name: token.tier, limit: tier.limit, window_seconds: tier.windowSeconds },
+            // This month for the whole shop, by UTC day and by route.
+            by_day: [...byDay].sort(([a], [b]) => a.localeCompare(b)).map(([day, t]) => ({ day, ...t })),
+            by_route: [...byRoute].sort((a, b) => b[1].requests - a[1].requests).map(([route, t]) => ({ route, ...t })),
             rate_limit: {
               limit: Number(headers['X-RateLimit-Limit'] ?? tier.limit),
               remaining: Number(headers['X-RateLimit-Remaining'] ?? tier.limit),
