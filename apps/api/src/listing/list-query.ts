@@ -102,3 +102,10 @@ export const parseSingleQuery = (spec: ResourceSpec, query: Record<string, unkno
   }
   return { fields: parseFields(spec, query.fields), include: parseInclude(includes, query.include) };
 };
+
+/** The list envelope of every collection: `data`, optional `included`, `pagination`. */
+export const listBody = (data: unknown[], nextCursor: string | null, included?: unknown[]) => ({
+  data,
+  ...(included ? { included } : {}),
+  pagination: { next_cursor: nextCursor, has_next: nextCursor !== null },
+});

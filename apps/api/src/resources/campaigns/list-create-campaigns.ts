@@ -3,7 +3,7 @@ import { schema } from '@sumeru/db';
 import { newId, type CampaignChannel } from '@sumeru/domain';
 import { validationError } from '@sumeru/errors';
 import { parseWritableAttributes } from '../../listing/attributes';
-import { parseListQuery, runList } from '../../listing/list-query';
+import { listBody, parseListQuery, runList } from '../../listing/list-query';
 import { defineEndpoint } from '../../pipeline/endpoint';
 import { findSegment } from '../segments/segment-endpoints';
 import { campaignSpec, serializeCampaign } from './campaign-resource';
@@ -22,7 +22,7 @@ export const listCampaigns = defineEndpoint<Record<string, never>, Record<string
     const plan = parseListQuery(campaignSpec, query, { includes: [], secret: deps.secret, shopId: token.shopId });
     const page = await runList<CampaignRow>(tx, campaignSpec, plan, deps.secret);
     const data = page.rows.map((row) => serializeCampaign(row, plan.fields));
-    return { status: 200, body: { data, pagination: { next_cursor: page.nextCursor, has_next: page.nextCursor !== null } } };
+    return { status: 200, body: listBody(data, page.nextCursor) };
   },
 });
 

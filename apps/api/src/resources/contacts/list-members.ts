@@ -4,6 +4,7 @@ import { schema, type Tx } from '@sumeru/db';
 import { notFound, validationError } from '@sumeru/errors';
 import { encodeCursor, decodeCursor } from '../../listing/cursor';
 import { createSerializer } from '../../listing/serialize';
+import { listBody } from '../../listing/list-query';
 import { defineEndpoint } from '../../pipeline/endpoint';
 import { BULK_MAX_ITEMS, type Rejected } from '../crud/bulk-upsert';
 import { contactSpec } from './contact-resources';
@@ -32,7 +33,7 @@ export const listMembers = defineEndpoint<{ id: string }, { limit?: string; curs
       .where(and(eq(m.shopId, token.shopId), eq(m.listId, list.id), after ? gt(m.contactId, after) : undefined)).orderBy(asc(m.contactId)).limit(limit + 1);
     const page = rows.slice(0, limit);
     const next = rows.length > limit ? encodeCursor(deps.secret, scope, [page.at(-1)!.contact.id]) : null;
-    return { status: 200, body: { data: page.map((r) => serializeContact(r.contact)), pagination: { next_cursor: next, has_next: next !== null } } };
+    return { status: 200, body: listBody(page.map((r) => serializeContact(r.contact)), next) };
   },
 });
 

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Scope } from '@sumeru/auth';
 import type { IdKind } from '@sumeru/domain';
 import { notFound } from '@sumeru/errors';
-import { parseListQuery, parseSingleQuery, runList } from '../../listing/list-query';
+import { listBody, parseListQuery, parseSingleQuery, runList } from '../../listing/list-query';
 import type { ResourceSpec } from '../../listing/resource-spec';
 import { createSerializer } from '../../listing/serialize';
 import { defineEndpoint, type AnyEndpoint, type Stability } from '../../pipeline/endpoint';
@@ -40,7 +40,7 @@ export const crudEndpoints = (r: CrudResource): AnyEndpoint[] => {
       handler: async ({ tx, query, token, deps }) => {
         const plan = parseListQuery(r.spec, query, { includes: [], secret: deps.secret, shopId: token.shopId });
         const page = await runList<Record<string, unknown>>(tx, r.spec, plan, deps.secret);
-        return { status: 200, body: { data: page.rows.map((row) => serialize(row, plan)), pagination: { next_cursor: page.nextCursor, has_next: page.nextCursor !== null } } };
+        return { status: 200, body: listBody(page.rows.map((row) => serialize(row, plan)), page.nextCursor) };
       },
     }),
     defineEndpoint<{ id: string }, Record<string, unknown>>({

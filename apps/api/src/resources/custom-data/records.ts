@@ -5,6 +5,7 @@ import { newId, recordSchemaFor } from '@sumeru/domain';
 import { notFound, validationError } from '@sumeru/errors';
 import { zodToValidationError } from '../../listing/attributes';
 import { decodeCursor, encodeCursor } from '../../listing/cursor';
+import { listBody } from '../../listing/list-query';
 import { defineEndpoint } from '../../pipeline/endpoint';
 import { BULK_MAX_ITEMS, type Rejected } from '../crud/bulk-upsert';
 
@@ -35,7 +36,7 @@ export const listRecords = defineEndpoint<{ id: string }, { limit?: string; curs
     const rows = await tx.select().from(r).where(and(eq(r.shopId, token.shopId), eq(r.definitionId, definition.id), after ? gt(r.id, after) : undefined)).orderBy(asc(r.id)).limit(limit + 1);
     const page = rows.slice(0, limit);
     const next = rows.length > limit ? encodeCursor(deps.secret, scope, [page.at(-1)!.id]) : null;
-    return { status: 200, body: { data: page.map(present), pagination: { next_cursor: next, has_next: next !== null } } };
+    return { status: 200, body: listBody(page.map(present), next) };
   },
 });
 

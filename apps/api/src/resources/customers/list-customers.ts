@@ -1,5 +1,5 @@
 import type { schema } from '@sumeru/db';
-import { parseListQuery, runList } from '../../listing/list-query';
+import { listBody, parseListQuery, runList } from '../../listing/list-query';
 import { defineEndpoint } from '../../pipeline/endpoint';
 import { CUSTOMER_INCLUDES, customerSpec } from './customer-resource';
 import { presentCustomers } from './customer-includes';
@@ -20,7 +20,7 @@ export const listCustomers = defineEndpoint<Record<string, never>, Record<string
     const { data, included } = await presentCustomers(tx, page.rows, plan);
     return {
       status: 200,
-      body: { data, ...(plan.include.length > 0 ? { included } : {}), pagination: { next_cursor: page.nextCursor, has_next: page.nextCursor !== null } },
+      body: listBody(data, page.nextCursor, plan.include.length > 0 ? included : undefined),
     };
   },
 });

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { schema } from '@sumeru/db';
 import { notFound } from '@sumeru/errors';
-import { parseListQuery, runList } from '../../listing/list-query';
+import { listBody, parseListQuery, runList } from '../../listing/list-query';
 import { defineEndpoint } from '../../pipeline/endpoint';
 import { executeRfmRun } from './execute-run';
 import { runSpec, serializeRun } from './run-resource';
@@ -20,7 +20,7 @@ export const listRuns = defineEndpoint<Record<string, never>, Record<string, unk
   handler: async ({ tx, query, token, deps }) => {
     const plan = parseListQuery(runSpec, query, { includes: [], secret: deps.secret, shopId: token.shopId });
     const page = await runList<RunRow>(tx, runSpec, plan, deps.secret);
-    return { status: 200, body: { data: page.rows.map((r) => serializeRun(r, plan)), pagination: { next_cursor: page.nextCursor, has_next: page.nextCursor !== null } } };
+    return { status: 200, body: listBody(page.rows.map((r) => serializeRun(r, plan)), page.nextCursor) };
   },
 });
 

@@ -4,7 +4,7 @@ import { schema } from '@sumeru/db';
 import { newId } from '@sumeru/domain';
 import { AppError, validationError } from '@sumeru/errors';
 import { unwrapAttributes, zodToValidationError } from '../../listing/attributes';
-import { parseListQuery, runList } from '../../listing/list-query';
+import { listBody, parseListQuery, runList } from '../../listing/list-query';
 import { defineEndpoint } from '../../pipeline/endpoint';
 import { findJourneyOr404 } from './journey-endpoints';
 import { enrollmentSpec, serializeEnrollment } from './journey-resource';
@@ -25,7 +25,7 @@ export const listEnrollments = defineEndpoint<{ id: string }, Record<string, unk
     const plan = parseListQuery(enrollmentSpec, query, { includes: [], secret: deps.secret, shopId: token.shopId });
     const scoped = { ...plan, where: plan.where ? and(plan.where, eq(schema.journeyEnrollments.journeyId, params.id)) : eq(schema.journeyEnrollments.journeyId, params.id) };
     const page = await runList<EnrollmentRow>(tx, enrollmentSpec, scoped, deps.secret);
-    return { status: 200, body: { data: page.rows.map((r) => serializeEnrollment(r, plan)), pagination: { next_cursor: page.nextCursor, has_next: page.nextCursor !== null } } };
+    return { status: 200, body: listBody(page.rows.map((r) => serializeEnrollment(r, plan)), page.nextCursor) };
   },
 });
 

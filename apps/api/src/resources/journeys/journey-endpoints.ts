@@ -4,7 +4,7 @@ import { schema, type Tx } from '@sumeru/db';
 import { newId, type JourneyStep, type JourneyTrigger } from '@sumeru/domain';
 import { notFound, validationError } from '@sumeru/errors';
 import { parseWritableAttributes } from '../../listing/attributes';
-import { parseListQuery, runList } from '../../listing/list-query';
+import { listBody, parseListQuery, runList } from '../../listing/list-query';
 import { defineEndpoint } from '../../pipeline/endpoint';
 import { findSegment } from '../segments/segment-endpoints';
 import { journeySpec, serializeJourney } from './journey-resource';
@@ -28,7 +28,7 @@ export const listJourneys = defineEndpoint<Record<string, never>, Record<string,
   handler: async ({ tx, query, token, deps }) => {
     const plan = parseListQuery(journeySpec, query, { includes: [], secret: deps.secret, shopId: token.shopId });
     const page = await runList<JourneyRow>(tx, journeySpec, plan, deps.secret);
-    return { status: 200, body: { data: page.rows.map((r) => serializeJourney(r, plan)), pagination: { next_cursor: page.nextCursor, has_next: page.nextCursor !== null } } };
+    return { status: 200, body: listBody(page.rows.map((r) => serializeJourney(r, plan)), page.nextCursor) };
   },
 });
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { schema } from '@sumeru/db';
-import { parseListQuery, runList } from '../../listing/list-query';
+import { listBody, parseListQuery, runList } from '../../listing/list-query';
 import { defineEndpoint } from '../../pipeline/endpoint';
 import type { EndpointContext } from '../../pipeline/endpoint';
 import { findCustomerOr404 } from '../customers/find-customer';
@@ -16,7 +16,7 @@ const listPage = async (ctx: EndpointContext<unknown, Record<string, unknown>, u
   const { data, included } = await presentOrders(tx, page.rows, plan);
   return {
     status: 200,
-    body: { data, ...(plan.include.length > 0 ? { included } : {}), pagination: { next_cursor: page.nextCursor, has_next: page.nextCursor !== null } },
+    body: listBody(data, page.nextCursor, plan.include.length > 0 ? included : undefined),
   };
 };
 

@@ -4,7 +4,7 @@ import { schema, type Tx } from '@sumeru/db';
 import { newId, type SegmentDefinition } from '@sumeru/domain';
 import { notFound } from '@sumeru/errors';
 import { parseWritableAttributes } from '../../listing/attributes';
-import { parseListQuery, runList } from '../../listing/list-query';
+import { listBody, parseListQuery, runList } from '../../listing/list-query';
 import { defineEndpoint } from '../../pipeline/endpoint';
 import { countAudience } from './audience';
 import { segmentSpec, serializeSegment } from './segment-resource';
@@ -25,7 +25,7 @@ export const listSegments = defineEndpoint<Record<string, never>, Record<string,
   handler: async ({ tx, query, token, deps }) => {
     const plan = parseListQuery(segmentSpec, query, { includes: [], secret: deps.secret, shopId: token.shopId });
     const page = await runList<SegmentRow>(tx, segmentSpec, plan, deps.secret);
-    return { status: 200, body: { data: page.rows.map((r) => serializeSegment(r, plan)), pagination: { next_cursor: page.nextCursor, has_next: page.nextCursor !== null } } };
+    return { status: 200, body: listBody(page.rows.map((r) => serializeSegment(r, plan)), page.nextCursor) };
   },
 });
 
