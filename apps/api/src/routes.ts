@@ -24,6 +24,8 @@ import { contactEndpoints, contactListEndpoints, messageRejectEndpoints } from '
 import { addMembers, listMembers, removeMember } from './resources/contacts/list-members';
 import { customDataDefinitionEndpoints } from './resources/custom-data/definitions';
 import { bulkUpsertRecords, deleteRecord, listRecords } from './resources/custom-data/records';
+import { listInventory, patchInventory } from './resources/catalogue/inventory-endpoints';
+import { bulkUpsertProducts, createProduct, getProduct, listProducts, updateProduct } from './resources/catalogue/product-endpoints';
 import { getUsage } from './resources/usage/get-usage';
 
 /** Every /api/v1 operation, registered here and nowhere else, grouped by domain. */
@@ -38,6 +40,14 @@ export const adminEndpoints: readonly AnyEndpoint[] = [
   listOrders,
   getOrder,
   bulkUpsertOrders,
+  // Products and inventory
+  listProducts,
+  createProduct,
+  getProduct,
+  updateProduct,
+  bulkUpsertProducts,
+  listInventory,
+  patchInventory,
   // Campaigns and their audiences
   listCampaigns,
   createCampaign,

@@ -12,6 +12,7 @@ let foreign: { customerId: string; orderId: string };
 let marketing: { segmentId: string; campaignId: string; foreignSegmentId: string; foreignCampaignId: string };
 let journeys: { own: string; foreign: string };
 let runs: { foreign: string };
+let catalogue: { foreignProduct: string };
 const ingestion = [
   { path: 'customer-groups', pascal: 'CustomerGroup', plural: 'CustomerGroups', read: 'customers:read', write: 'customers:write', item: { name: 'G' } },
   { path: 'product-categories', pascal: 'ProductCategory', plural: 'ProductCategories', read: 'products:read', write: 'products:write', item: { name: 'C' } },
@@ -47,6 +48,7 @@ beforeAll(async () => {
   journeys = { own: await journeyIn(shop), foreign: await journeyIn(other) };
   const { token: otherToken } = await createToken(api.deps.db, other);
   runs = { foreign: (await call(api, '/api/v1/decision-intelligence/runs', { token: otherToken, method: 'POST' })).body.data.id };
+  catalogue = { foreignProduct: (await call(api, '/api/v1/products', { token: otherToken, method: 'POST', body: { title: 'P', price: 1 } })).body.data.id };
   for (const r of ingestion) {
     const res = await call(api, `/api/v1/${r.path}/bulk`, { token: otherToken, method: 'POST', body: { data: [{ external_id: 'x', ...r.item }] } });
     foreignIngestion[r.path] = res.body.data.items[0].id;
@@ -85,6 +87,13 @@ const routes: RouteCase[] = [
   { operationId: 'bulkUpsertOrders', method: 'POST', path: () => '/api/v1/orders/bulk', body: { data: [] }, scope: 'orders:write' },
   { operationId: 'getOrder', method: 'GET', path: () => `/api/v1/orders/${own.orderId}`, scope: 'orders:read' },
   { operationId: 'getOrder', method: 'GET', path: () => `/api/v1/orders/${foreign.orderId}`, scope: 'orders:read', foreign: true },
+  { operationId: 'listProducts', method: 'GET', path: () => '/api/v1/products', scope: 'products:read' },
+  { operationId: 'createProduct', method: 'POST', path: () => '/api/v1/products', body: { title: '' }, scope: 'products:write' },
+  { operationId: 'getProduct', method: 'GET', path: () => `/api/v1/products/${catalogue.foreignProduct}`, scope: 'products:read', foreign: true },
+  { operationId: 'updateProduct', method: 'PATCH', path: () => `/api/v1/products/${catalogue.foreignProduct}`, body: { title: 'x' }, scope: 'products:write', foreign: true },
+  { operationId: 'bulkUpsertProducts', method: 'POST', path: () => '/api/v1/products/bulk', body: { data: [] }, scope: 'products:write' },
+  { operationId: 'listInventory', method: 'GET', path: () => '/api/v1/inventory', scope: 'products:read' },
+  { operationId: 'updateInventory', method: 'PATCH', path: () => '/api/v1/inventory', body: { data: [] }, scope: 'products:write' },
   { operationId: 'listCampaigns', method: 'GET', path: () => '/api/v1/campaigns', scope: 'campaigns:read' },
   { operationId: 'createCampaign', method: 'POST', path: () => '/api/v1/campaigns', body: { name: 'x' }, scope: 'campaigns:write' },
   { operationId: 'getCampaign', method: 'GET', path: () => `/api/v1/campaigns/${marketing.campaignId}`, scope: 'campaigns:read' },

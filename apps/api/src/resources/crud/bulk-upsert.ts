@@ -35,7 +35,12 @@ const existingExternalIds = async (tx: Tx, spec: ResourceSpec, shopId: string, i
  * by one (index, item, errors) and the rest are kept; a duplicate external id within the batch
  * keeps the last occurrence and rejects the earlier ones.
  */
-export const bulkUpsert = async (tx: Tx, spec: ResourceSpec, idKind: IdKind, tenant: { agencyId: string; shopId: string }, body: unknown) => {
+export type BulkOptions = {
+  /** Fills columns a new row needs but the client need not send (e.g. a product's handle). */
+  completeNewRow?: (row: Record<string, unknown>) => void;
+};
+
+export const bulkUpsert = async (tx: Tx, spec: ResourceSpec, idKind: IdKind, tenant: { agencyId: string; shopId: string }, body: unknown, options: BulkOptions = {}) => {
   const envelope = ZBulkBody.safeParse(body);
   if (!envelope.success) {
     const issue = envelope.error.issues[0]!;
@@ -74,6 +79,7 @@ export const bulkUpsert = async (tx: Tx, spec: ResourceSpec, idKind: IdKind, ten
   // New ones: one insert per set of attributes sent; ON CONFLICT covers a concurrent insert of the same id.
   const groups = new Map<string, Record<string, unknown>[]>();
   for (const row of rows.filter((r) => !existing.has(String(r.externalId)))) {
+    options.completeNewRow?.(row);
     const signature = Object.keys(row).sort().join(',');
     groups.set(signature, [...(groups.get(signature) ?? []), row]);
   }
