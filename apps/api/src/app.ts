@@ -1,4 +1,5 @@
 import express, { type Express } from 'express';
+import { apiDocsRoutes } from './api-docs/routes';
 import type { ApiDeps } from './deps';
 import { errorHandler, notFoundHandler } from './http/error-handler';
 import { healthRoutes } from './http/health';
@@ -16,6 +17,7 @@ export const createApp = (deps: ApiDeps, options: { extraEndpoints?: readonly An
   app.set('query parser', 'extended');
   app.use(requestIdAndLogging(deps.logger));
   app.use(healthRoutes(deps));
+  app.use(apiDocsRoutes(adminEndpoints));
   app.use(express.json({ limit: deps.config.JSON_BODY_LIMIT_BYTES, type: ['application/json', 'application/*+json'] }));
   const admin = mountEndpoints([...adminEndpoints, ...(options.extraEndpoints ?? [])], deps, '/api/v1');
   // The seeds' cookbook calls /v1/...; it is the same API.

@@ -4,6 +4,7 @@ import type { Scope } from '@sumeru/auth';
 import type { Tx } from '@sumeru/db';
 import type { ApiDeps } from '../deps';
 import type { AuthedToken } from '../http/request-context';
+import type { ResourceSpec } from '../listing/resource-spec';
 import type { Logger } from '../logger';
 
 export type Stability = 'stable' | 'beta' | 'experimental' | 'deprecated';
@@ -43,6 +44,10 @@ export type Endpoint<P = unknown, Q = unknown, B = unknown> = {
   query?: z.ZodType<Q> | 'raw';
   body?: z.ZodType<B>;
   handler: (ctx: EndpointContext<P, Q, B>) => Promise<EndpointResult>;
+  /** The resource this operation reads or writes: its attributes shape the OpenAPI document. */
+  resource?: ResourceSpec;
+  /** For `query: 'raw'` lists: which `include=` values the operation accepts. */
+  includes?: readonly string[];
 };
 
 // `any` erases each endpoint's own P/Q/B so they can sit in one registry.

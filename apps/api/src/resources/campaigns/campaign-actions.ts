@@ -7,7 +7,7 @@ import { unwrapAttributes, zodToValidationError } from '../../listing/attributes
 import { defineEndpoint } from '../../pipeline/endpoint';
 import { countAudience } from '../segments/audience';
 import { findSegment } from '../segments/segment-endpoints';
-import { serializeCampaign } from './campaign-resource';
+import { campaignSpec, serializeCampaign } from './campaign-resource';
 
 /** The row, locked: two launches racing on different keys cannot both pass the state check. */
 const lockCampaign = async (tx: Tx, id: string) => {
@@ -42,6 +42,7 @@ export const launchCampaign = defineEndpoint<{ id: string }, Record<string, neve
   summary: 'Launch a campaign now or schedule it',
   scope: 'campaigns:write',
   stability: 'stable',
+  resource: campaignSpec,
   params: z.object({ id: z.string() }),
   query: z.strictObject({}),
   body: z.unknown(),
@@ -67,6 +68,7 @@ export const cancelCampaign = defineEndpoint<{ id: string }, Record<string, neve
   summary: 'Cancel a campaign that has not been sent',
   scope: 'campaigns:write',
   stability: 'beta',
+  resource: campaignSpec,
   params: z.object({ id: z.string() }),
   query: z.strictObject({}),
   handler: async ({ tx, params }) => {
@@ -88,6 +90,7 @@ export const getCampaign = defineEndpoint<{ id: string }, Record<string, never>>
   summary: 'Get a campaign',
   scope: 'campaigns:read',
   stability: 'stable',
+  resource: campaignSpec,
   params: z.object({ id: z.string() }),
   query: z.strictObject({}),
   handler: async ({ tx, params }) => {

@@ -18,6 +18,7 @@ export const listCampaigns = defineEndpoint<Record<string, never>, Record<string
   scope: 'campaigns:read',
   stability: 'stable',
   query: 'raw',
+  resource: campaignSpec,
   handler: async ({ tx, query, token, deps }) => {
     const plan = parseListQuery(campaignSpec, query, { includes: [], secret: deps.secret, shopId: token.shopId });
     const page = await runList<CampaignRow>(tx, campaignSpec, plan, deps.secret);
@@ -36,6 +37,7 @@ export const createCampaign = defineEndpoint<Record<string, never>, Record<strin
   stability: 'stable',
   query: z.strictObject({}),
   body: z.unknown(),
+  resource: campaignSpec,
   handler: async ({ tx, token, body, res }) => {
     const a = parseWritableAttributes(campaignSpec, body, 'create');
     if (a.channel === 'email' && !a.subject) throw validationError('subject', 'subject is required for email campaigns');

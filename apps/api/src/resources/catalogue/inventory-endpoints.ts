@@ -14,6 +14,7 @@ const lv = schema.inventoryLevels;
 
 export const listInventory = defineEndpoint<Record<string, never>, Record<string, unknown>>({
   operationId: 'listInventory', method: 'get', path: '/inventory', summary: 'List inventory levels', scope: 'products:read', stability: 'stable', query: 'raw',
+  resource: inventorySpec,
   handler: async ({ tx, query, token, deps }) => {
     const plan = parseListQuery(inventorySpec, query, { includes: [], secret: deps.secret, shopId: token.shopId });
     const page = await runList<LevelRow>(tx, inventorySpec, plan, deps.secret);
@@ -37,6 +38,7 @@ const ZChange = z
  */
 export const patchInventory = defineEndpoint<Record<string, never>, Record<string, never>, unknown>({
   operationId: 'updateInventory', method: 'patch', path: '/inventory', summary: 'Set or adjust inventory levels in bulk', scope: 'products:write', stability: 'stable', query: z.strictObject({}), body: z.unknown(),
+  resource: inventorySpec,
   handler: async ({ tx, token, body }) => {
     const envelope = z.strictObject({ data: z.array(z.unknown()).min(1).max(BULK_MAX_ITEMS) }).safeParse(body);
     if (!envelope.success) throw validationError('data', `data must be an array of 1 to ${BULK_MAX_ITEMS} changes`);

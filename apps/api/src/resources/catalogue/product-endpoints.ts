@@ -30,6 +30,8 @@ const toColumns = (attributes: Record<string, unknown>) => {
 
 export const listProducts = defineEndpoint<Record<string, never>, Record<string, unknown>>({
   operationId: 'listProducts', method: 'get', path: '/products', summary: 'List products', scope: 'products:read', stability: 'stable', query: 'raw',
+  resource: productSpec,
+  includes: PRODUCT_INCLUDES,
   handler: async ({ tx, query, token, deps }) => {
     const plan = parseListQuery(productSpec, query, { includes: PRODUCT_INCLUDES, secret: deps.secret, shopId: token.shopId });
     const page = await runList<ProductRow>(tx, productSpec, plan, deps.secret);
@@ -40,6 +42,8 @@ export const listProducts = defineEndpoint<Record<string, never>, Record<string,
 
 export const getProduct = defineEndpoint<{ id: string }, Record<string, unknown>>({
   operationId: 'getProduct', method: 'get', path: '/products/:id', summary: 'Get a product', scope: 'products:read', stability: 'stable', params, query: 'raw',
+  resource: productSpec,
+  includes: PRODUCT_INCLUDES,
   handler: async ({ tx, params: p, query }) => {
     const options = parseSingleQuery(productSpec, query, PRODUCT_INCLUDES);
     const { data, included } = await presentProducts(tx, [await findProductOr404(tx, p.id)], options);
@@ -49,6 +53,7 @@ export const getProduct = defineEndpoint<{ id: string }, Record<string, unknown>
 
 export const createProduct = defineEndpoint<Record<string, never>, Record<string, never>, unknown>({
   operationId: 'createProduct', method: 'post', path: '/products', summary: 'Create a product', scope: 'products:write', stability: 'stable', query: z.strictObject({}), body: z.unknown(),
+  resource: productSpec,
   handler: async ({ tx, token, body, res }) => {
     const a = parseWritableAttributes(productSpec, body, 'create');
     await assertUnique(tx, token.shopId, { sku: a.sku as string | undefined, external_id: a.external_id as string | undefined });
@@ -63,6 +68,7 @@ export const createProduct = defineEndpoint<Record<string, never>, Record<string
 
 export const updateProduct = defineEndpoint<{ id: string }, Record<string, never>, unknown>({
   operationId: 'updateProduct', method: 'patch', path: '/products/:id', summary: 'Update a product', scope: 'products:write', stability: 'stable', params, query: z.strictObject({}), body: z.unknown(),
+  resource: productSpec,
   handler: async ({ tx, token, params: p, body }) => {
     const a = parseWritableAttributes(productSpec, body, 'update');
     const current = await findProductOr404(tx, p.id);
@@ -75,6 +81,7 @@ export const updateProduct = defineEndpoint<{ id: string }, Record<string, never
 
 export const bulkUpsertProducts = defineEndpoint<Record<string, never>, Record<string, never>, unknown>({
   operationId: 'bulkUpsertProducts', method: 'post', path: '/products/bulk', summary: 'Create or update up to 1,000 products by external_id', scope: 'products:write', stability: 'stable', query: z.strictObject({}), body: z.unknown(),
+  resource: productSpec,
   handler: async ({ tx, token, body }) => {
     const [shop] = await tx.select({ currency: schema.shops.currency }).from(schema.shops).where(eq(schema.shops.id, token.shopId));
     // New products need a handle: derived from title and external id, so it stays unique per shop.

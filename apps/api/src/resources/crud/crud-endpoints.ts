@@ -36,6 +36,7 @@ export const crudEndpoints = (r: CrudResource): AnyEndpoint[] => {
       summary: `List ${r.name.words.replace(/y$/, 'ie')}s`,
       scope: r.scopes.read,
       stability: r.stability,
+      resource: r.spec,
       query: 'raw',
       handler: async ({ tx, query, token, deps }) => {
         const plan = parseListQuery(r.spec, query, { includes: [], secret: deps.secret, shopId: token.shopId });
@@ -50,6 +51,7 @@ export const crudEndpoints = (r: CrudResource): AnyEndpoint[] => {
       summary: `Get a ${r.name.words}`,
       scope: r.scopes.read,
       stability: r.stability,
+      resource: r.spec,
       params: z.object({ id: z.string() }),
       query: 'raw',
       handler: async ({ tx, params, query, token }) => {
@@ -66,6 +68,7 @@ export const crudEndpoints = (r: CrudResource): AnyEndpoint[] => {
       summary: `Create or update up to 1,000 ${r.name.words.replace(/y$/, 'ie')}s by external_id`,
       scope: r.scopes.write,
       stability: r.stability,
+      resource: r.spec,
       query: z.strictObject({}),
       body: z.unknown(),
       handler: async ({ tx, token, body }) => ({ status: 200, body: { data: await bulkUpsert(tx, r.spec, r.idKind, { agencyId: token.agencyId, shopId: token.shopId }, body) } }),
@@ -77,6 +80,7 @@ export const crudEndpoints = (r: CrudResource): AnyEndpoint[] => {
       summary: `Delete a ${r.name.words} (deleting an unknown id succeeds)`,
       scope: r.scopes.write,
       stability: r.stability,
+      resource: r.spec,
       params: z.object({ id: z.string() }),
       query: z.strictObject({}),
       handler: async ({ tx, params, token }) => {

@@ -13,6 +13,7 @@ export const bulkUpsertCustomers = defineEndpoint<Record<string, never>, Record<
   stability: 'stable',
   query: z.strictObject({}),
   body: z.unknown(),
+  resource: customerSpec,
   handler: async ({ tx, token, body }) => ({
     status: 200,
     body: { data: await bulkUpsert(tx, customerSpec, 'customer', { agencyId: token.agencyId, shopId: token.shopId }, body) },

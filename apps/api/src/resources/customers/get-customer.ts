@@ -14,6 +14,8 @@ export const getCustomer = defineEndpoint<{ id: string }, Record<string, unknown
   stability: 'stable',
   params: z.object({ id: z.string() }),
   query: 'raw',
+  resource: customerSpec,
+  includes: CUSTOMER_INCLUDES,
   handler: async ({ tx, params, query }) => {
     const options = parseSingleQuery(customerSpec, query, CUSTOMER_INCLUDES);
     const row = await findCustomerOr404(tx, params.id);

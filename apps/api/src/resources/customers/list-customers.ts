@@ -14,6 +14,8 @@ export const listCustomers = defineEndpoint<Record<string, never>, Record<string
   scope: 'customers:read',
   stability: 'stable',
   query: 'raw',
+  resource: customerSpec,
+  includes: CUSTOMER_INCLUDES,
   handler: async ({ tx, query, token, deps }) => {
     const plan = parseListQuery(customerSpec, query, { includes: CUSTOMER_INCLUDES, secret: deps.secret, shopId: token.shopId });
     const page = await runList<CustomerRow>(tx, customerSpec, plan, deps.secret);

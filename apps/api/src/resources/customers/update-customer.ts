@@ -16,6 +16,7 @@ export const updateCustomer = defineEndpoint<{ id: string }, Record<string, neve
   params: z.object({ id: z.string() }),
   query: z.strictObject({}),
   body: z.unknown(),
+  resource: customerSpec,
   handler: async ({ tx, params, body }) => {
     const attributes = parseWritableAttributes(customerSpec, body, 'update');
     await findCustomerOr404(tx, params.id);

@@ -17,6 +17,7 @@ export const listRuns = defineEndpoint<Record<string, never>, Record<string, unk
   scope: 'analytics:read',
   stability: 'stable',
   query: 'raw',
+  resource: runSpec,
   handler: async ({ tx, query, token, deps }) => {
     const plan = parseListQuery(runSpec, query, { includes: [], secret: deps.secret, shopId: token.shopId });
     const page = await runList<RunRow>(tx, runSpec, plan, deps.secret);
@@ -33,6 +34,7 @@ export const getRun = defineEndpoint<{ run_id: string }, Record<string, never>>(
   stability: 'stable',
   params: z.object({ run_id: z.string() }),
   query: z.strictObject({}),
+  resource: runSpec,
   handler: async ({ tx, params }) => {
     const [row] = await tx.select().from(schema.decisionRuns).where(eq(schema.decisionRuns.id, params.run_id)).limit(1);
     if (!row) throw notFound('run');
@@ -50,6 +52,7 @@ export const startRun = defineEndpoint<Record<string, never>, Record<string, nev
   stability: 'beta',
   query: z.strictObject({}),
   body: z.union([z.undefined(), z.strictObject({}), z.strictObject({ data: z.strictObject({ attributes: z.strictObject({ kind: z.literal('rfm').optional() }) }) }), z.strictObject({ kind: z.literal('rfm') })]),
+  resource: runSpec,
   handler: async ({ tx, token, res }) => {
     const run = await executeRfmRun(tx, { agencyId: token.agencyId, shopId: token.shopId }, 'api');
     res.setHeader('Location', `/api/v1/decision-intelligence/runs/${run.id}`);

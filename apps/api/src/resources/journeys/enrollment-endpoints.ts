@@ -20,6 +20,7 @@ export const listEnrollments = defineEndpoint<{ id: string }, Record<string, unk
   stability: 'stable',
   params: z.object({ id: z.string() }),
   query: 'raw',
+  resource: enrollmentSpec,
   handler: async ({ tx, params, query, token, deps }) => {
     await findJourneyOr404(tx, params.id);
     const plan = parseListQuery(enrollmentSpec, query, { includes: [], secret: deps.secret, shopId: token.shopId });
@@ -40,6 +41,7 @@ export const createEnrollment = defineEndpoint<{ id: string }, Record<string, ne
   params: z.object({ id: z.string() }),
   query: z.strictObject({}),
   body: z.unknown(),
+  resource: enrollmentSpec,
   handler: async ({ tx, params, body, token, res }) => {
     const parsed = z.strictObject({ customer_id: z.string().min(1) }).safeParse(unwrapAttributes(body));
     if (!parsed.success) throw zodToValidationError(parsed.error);

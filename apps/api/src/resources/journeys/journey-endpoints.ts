@@ -25,6 +25,7 @@ export const listJourneys = defineEndpoint<Record<string, never>, Record<string,
   scope: 'journeys:read',
   stability: 'stable',
   query: 'raw',
+  resource: journeySpec,
   handler: async ({ tx, query, token, deps }) => {
     const plan = parseListQuery(journeySpec, query, { includes: [], secret: deps.secret, shopId: token.shopId });
     const page = await runList<JourneyRow>(tx, journeySpec, plan, deps.secret);
@@ -42,6 +43,7 @@ export const createJourney = defineEndpoint<Record<string, never>, Record<string
   stability: 'stable',
   query: z.strictObject({}),
   body: z.unknown(),
+  resource: journeySpec,
   handler: async ({ tx, token, body, res }) => {
     const a = parseWritableAttributes(journeySpec, body, 'create');
     const trigger = a.trigger as JourneyTrigger;
@@ -74,5 +76,6 @@ export const getJourney = defineEndpoint<{ id: string }, Record<string, never>>(
   stability: 'stable',
   params: z.object({ id: z.string() }),
   query: z.strictObject({}),
+  resource: journeySpec,
   handler: async ({ tx, params }) => ({ status: 200, body: { data: serializeJourney(await findJourneyOr404(tx, params.id)) } }),
 });

@@ -16,6 +16,8 @@ export const getOrder = defineEndpoint<{ id: string }, Record<string, unknown>>(
   stability: 'stable',
   params: z.object({ id: z.string() }),
   query: 'raw',
+  resource: orderSpec,
+  includes: ORDER_INCLUDES,
   handler: async ({ tx, params, query }) => {
     const options = parseSingleQuery(orderSpec, query, ORDER_INCLUDES);
     const [row] = await tx.select().from(schema.orders).where(eq(schema.orders.id, params.id)).limit(1);

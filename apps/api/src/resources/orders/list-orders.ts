@@ -28,6 +28,8 @@ export const listOrders = defineEndpoint<Record<string, never>, Record<string, u
   scope: 'orders:read',
   stability: 'stable',
   query: 'raw',
+  resource: orderSpec,
+  includes: ORDER_INCLUDES,
   handler: (ctx) => listPage(ctx),
 });
 
@@ -41,6 +43,8 @@ export const listCustomerOrders = defineEndpoint<{ id: string }, Record<string, 
   stability: 'stable',
   params: z.object({ id: z.string() }),
   query: 'raw',
+  resource: orderSpec,
+  includes: ORDER_INCLUDES,
   handler: async (ctx) => {
     await findCustomerOr404(ctx.tx, ctx.params.id);
     return listPage(ctx, { customer_id: ctx.params.id });

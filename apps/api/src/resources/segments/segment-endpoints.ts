@@ -22,6 +22,7 @@ export const listSegments = defineEndpoint<Record<string, never>, Record<string,
   scope: 'campaigns:read',
   stability: 'beta',
   query: 'raw',
+  resource: segmentSpec,
   handler: async ({ tx, query, token, deps }) => {
     const plan = parseListQuery(segmentSpec, query, { includes: [], secret: deps.secret, shopId: token.shopId });
     const page = await runList<SegmentRow>(tx, segmentSpec, plan, deps.secret);
@@ -38,6 +39,7 @@ export const createSegment = defineEndpoint<Record<string, never>, Record<string
   stability: 'beta',
   query: z.strictObject({}),
   body: z.unknown(),
+  resource: segmentSpec,
   handler: async ({ tx, token, body, res }) => {
     const attributes = parseWritableAttributes(segmentSpec, body, 'create');
     const [row] = await tx
@@ -65,6 +67,7 @@ export const getSegment = defineEndpoint<{ id: string }, Record<string, never>>(
   stability: 'beta',
   params: z.object({ id: z.string() }),
   query: z.strictObject({}),
+  resource: segmentSpec,
   handler: async ({ tx, params, token }) => {
     const row = await findSegment(tx, params.id);
     if (!row) throw notFound('segment');
