@@ -4,7 +4,7 @@ import { call, expectEnvelope, startTestApi, type TestApi } from './helpers/test
 
 let api: TestApi;
 let token: string;
-let ids: { a: string; b: string; tIds: string[] };
+let ids: { a: string; b: string; tIds: string[]; alice: string };
 
 const day = (d: number) => new Date(Date.UTC(2026, 4, d, 12));
 
@@ -24,7 +24,7 @@ beforeAll(async () => {
   // Bob: an order with no touches at all, and a cancelled one that never counts.
   const b = await createOrder(api.deps.db, shop, { customerId: bob!.id, placedAt: day(25), items: 1 });
   await createOrder(api.deps.db, shop, { customerId: alice!.id, placedAt: day(21), status: 'cancelled' });
-  ids = { a: a.id, b: b.id, tIds: touches.map((t) => t.id) };
+  ids = { a: a.id, b: b.id, tIds: touches.map((t) => t.id), alice: alice!.id };
 });
 
 afterAll(async () => {
@@ -80,5 +80,15 @@ describe('GET /api/v1/attribution', () => {
     expect(await field('filter[channel]=email')).toBe('filter[channel]');
     expect(await field('filter[date_from]=soon')).toBe('filter[date_from]');
     expect(await field('include=orders')).toBe('include');
+  });
+});
+
+describe('GET /api/v1/customers/{id}?include=attributions', () => {
+  it('embeds the customer’s orders credited last-touch', async () => {
+    const res = await call(api, `/api/v1/customers/${ids.alice}?include=attributions,orders`, { token });
+    expect(res.body.data.relationships.attributions.data).toEqual([{ type: 'order_attribution', id: ids.a }]);
+    const attribution = res.body.included.find((r: any) => r.type === 'order_attribution');
+    expect(attribution.attributes.credits).toEqual([expect.objectContaining({ touchpoint_id: ids.tIds[2], credit: 1, revenue: 39.5 })]);
+    expect(res.body.included.filter((r: any) => r.type === 'order').length).toBe(2);
   });
 });

@@ -1,37 +1,15 @@
 import { and, desc, eq } from 'drizzle-orm';
 import { schema } from '@sumeru/db';
-import { minorToMoney } from '@sumeru/domain';
 import { AppError } from '@sumeru/errors';
 import { parseInclude, parseListQuery, runList } from '../../listing/list-query';
 import { defineEndpoint } from '../../pipeline/endpoint';
 import { orderSpec } from '../orders/order-resource';
 import { orderPageQuery, parseAttributionQuery } from './attribution-query';
-import { creditOrders, summarizeByChannel, type CreditedOrder, type TouchpointRow } from './credit-orders';
+import { creditOrders, summarizeByChannel } from './credit-orders';
+import { presentAttribution as present, touchpointResource } from './present-attribution';
 
 type OrderRow = typeof schema.orders.$inferSelect;
 const SUMMARY_MAX_ORDERS = 20_000;
-
-const touchpointResource = (t: TouchpointRow) => ({
-  id: t.id,
-  type: 'touchpoint',
-  attributes: {
-    occurred_at: t.occurredAt.toISOString(), channel: t.channel, source: t.source, medium: t.medium, campaign: t.campaign,
-    click_id: t.clickId, landing_url: t.landingUrl, referrer: t.referrer, customer_id: t.customerId,
-  },
-});
-
-const present = ({ order, credits }: CreditedOrder, model: string) => ({
-  id: order.id,
-  type: 'order_attribution',
-  attributes: {
-    order_id: order.id, placed_at: order.placedAt.toISOString(), total: Number(order.total), currency: order.currency, model,
-    credits: credits.map((c) => ({ touchpoint_id: c.touchpoint.id, channel: c.touchpoint.channel, source: c.touchpoint.source, campaign: c.touchpoint.campaign, credit: Number(c.credit.toFixed(6)), revenue: Number(minorToMoney(c.revenueMinor)) })),
-  },
-  relationships: {
-    order: { data: { type: 'order', id: order.id }, links: { related: `/api/v1/orders/${order.id}` } },
-    touchpoints: { data: credits.map((c) => ({ type: 'touchpoint', id: c.touchpoint.id })) },
-  },
-});
 
 /**
  * Paid and fulfilled orders in the date range, each credited to its customer's touchpoints by

@@ -32,7 +32,7 @@ export const customerSpec: ResourceSpec = {
   },
 };
 
-export const CUSTOMER_INCLUDES = ['orders'] as const;
+export const CUSTOMER_INCLUDES = ['orders', 'attributions'] as const;
 
 export const serializeCustomer = createSerializer(customerSpec);
 
