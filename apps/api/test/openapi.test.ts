@@ -1,4 +1,5 @@
 import { compileErrors, validate } from '@readme/openapi-parser';
+import { createConfig, lintFromString } from '@redocly/openapi-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { createCustomers, createTenant, createToken } from '@sumeru/testing';
@@ -24,6 +25,14 @@ describe('/openapi/v1-admin.yaml', () => {
     const result = await validate(structuredClone(admin));
     if (!result.valid) throw new Error(compileErrors(result));
     expect(result.valid).toBe(true);
+  });
+
+  it('is clean under Redocly’s recommended lint rules', async () => {
+    const config = await createConfig({ extends: ['recommended'] });
+    for (const path of ['/openapi/v1-admin.yaml', '/openapi/public.yaml']) {
+      const problems = await lintFromString({ source: (await call(api, path)).text, absoluteRef: path, config });
+      expect(problems.map((p) => `${p.severity} ${p.ruleId}: ${p.message}`), path).toEqual([]);
+    }
   });
 
   it('documents every registered endpoint with its scope, stability and samples', () => {

@@ -9,6 +9,18 @@ const tagOf = (path: string) => {
   return first.charAt(0).toUpperCase() + first.slice(1).replace(/-/g, ' ');
 };
 
+const TAG_DESCRIPTIONS: Record<string, string> = {
+  Customers: 'Customer profiles, their orders and attributions; bulk import by external id',
+  Orders: 'Orders with line items; bulk import by external id',
+  Products: 'The catalogue', Inventory: 'Stock per SKU and location',
+  Campaigns: 'Campaigns and their launch', Segments: 'Saved audiences for campaigns', Journeys: 'Automated journeys and enrollments',
+  Attribution: 'Orders credited to marketing touchpoints', 'Decision intelligence': 'RFM runs: lifecycle stages and recommended actions',
+  'Seo intelligence': 'Tracked keywords and their positions', Usage: 'Requests of this token and shop',
+  Contacts: 'Marketing contacts and consent', 'Message rejects': 'Suppression list', Lists: 'Contact lists and members',
+  'Customer groups': 'Customer groups', 'Custom data definitions': 'Shop-defined record types and their records',
+  Carts: 'Carts, including abandoned ones', Vouchers: 'Discount codes', 'Product categories': 'Catalogue categories', Manufacturers: 'Brands and makers',
+};
+
 /** The admin API document, derived from the same declarations that serve and validate requests. */
 export const buildAdminDocument = (endpoints: readonly AnyEndpoint[]) => {
   const paths: Record<string, Record<string, unknown>> = {};
@@ -16,7 +28,7 @@ export const buildAdminDocument = (endpoints: readonly AnyEndpoint[]) => {
     const path = templatePath(e.path);
     (paths[path] ??= {})[e.method] = buildOperation(e, tagOf(e.path));
   }
-  const tags = [...new Set(endpoints.map((e) => tagOf(e.path)))].map((name) => ({ name }));
+  const tags = [...new Set(endpoints.map((e) => tagOf(e.path)))].map((name) => ({ name, description: TAG_DESCRIPTIONS[name] ?? `${name} resources` }));
   return {
     openapi: '3.1.0',
     info: {
@@ -46,8 +58,8 @@ export const buildPublicDocument = () => ({
   tags: [],
   security: [{ publishableKey: [] }, { publishableKeyQuery: [] }],
   paths: {},
+  // Only the security schemes until the first storefront endpoint: unused components would be noise.
   components: {
-    ...sharedComponents,
     securitySchemes: {
       publishableKey: { type: 'apiKey', in: 'header', name: 'X-Sumeru-Key', description: 'The shop’s publishable key `pk_live_…`' },
       publishableKeyQuery: { type: 'apiKey', in: 'query', name: 'key', description: 'The same key, for sendBeacon' },
