@@ -27,6 +27,9 @@ import { bulkUpsertRecords, deleteRecord, listRecords } from './resources/custom
 import { listInventory, patchInventory } from './resources/catalogue/inventory-endpoints';
 import { bulkUpsertProducts, createProduct, getProduct, listProducts, updateProduct } from './resources/catalogue/product-endpoints';
 import { getUsage } from './resources/usage/get-usage';
+import {
+  createWebhookEndpoint, deleteWebhookEndpoint, getWebhookEndpoint, listWebhookEndpoints, rotateWebhookSecret, updateWebhookEndpoint,
+} from './resources/webhooks/endpoint-endpoints';
 
 /** Every /api/v1 operation, registered here and nowhere else, grouped by domain. */
 export const adminEndpoints: readonly AnyEndpoint[] = [
@@ -90,6 +93,13 @@ export const adminEndpoints: readonly AnyEndpoint[] = [
   ...manufacturerEndpoints,
   ...voucherEndpoints,
   ...cartEndpoints,
+  // Outbound webhooks
+  listWebhookEndpoints,
+  createWebhookEndpoint,
+  getWebhookEndpoint,
+  updateWebhookEndpoint,
+  deleteWebhookEndpoint,
+  rotateWebhookSecret,
   // Usage
   getUsage,
 ];

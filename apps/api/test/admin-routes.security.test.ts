@@ -13,6 +13,7 @@ let marketing: { segmentId: string; campaignId: string; foreignSegmentId: string
 let journeys: { own: string; foreign: string };
 let runs: { foreign: string };
 let catalogue: { foreignProduct: string };
+let hooks: { foreign: string };
 const ingestion = [
   { path: 'customer-groups', pascal: 'CustomerGroup', plural: 'CustomerGroups', read: 'customers:read', write: 'customers:write', item: { name: 'G' } },
   { path: 'product-categories', pascal: 'ProductCategory', plural: 'ProductCategories', read: 'products:read', write: 'products:write', item: { name: 'C' } },
@@ -49,6 +50,7 @@ beforeAll(async () => {
   const { token: otherToken } = await createToken(api.deps.db, other);
   runs = { foreign: (await call(api, '/api/v1/decision-intelligence/runs', { token: otherToken, method: 'POST' })).body.data.id };
   catalogue = { foreignProduct: (await call(api, '/api/v1/products', { token: otherToken, method: 'POST', body: { title: 'P', price: 1 } })).body.data.id };
+  hooks = { foreign: (await call(api, '/api/v1/webhook-endpoints', { token: otherToken, method: 'POST', body: { url: 'https://hooks.example.com/x', events: ['order.created'] } })).body.data.id };
   for (const r of ingestion) {
     const res = await call(api, `/api/v1/${r.path}/bulk`, { token: otherToken, method: 'POST', body: { data: [{ external_id: 'x', ...r.item }] } });
     foreignIngestion[r.path] = res.body.data.items[0].id;
@@ -116,6 +118,12 @@ const routes: RouteCase[] = [
   { operationId: 'listDecisionRuns', method: 'GET', path: () => '/api/v1/decision-intelligence/runs', scope: 'analytics:read' },
   { operationId: 'getDecisionRun', method: 'GET', path: () => `/api/v1/decision-intelligence/runs/${runs.foreign}`, scope: 'analytics:read', foreign: true },
   { operationId: 'createDecisionRun', method: 'POST', path: () => '/api/v1/decision-intelligence/runs', scope: 'analytics:write' },
+  { operationId: 'listWebhookEndpoints', method: 'GET', path: () => '/api/v1/webhook-endpoints', scope: 'webhooks:read' },
+  { operationId: 'createWebhookEndpoint', method: 'POST', path: () => '/api/v1/webhook-endpoints', body: { url: 'x' }, scope: 'webhooks:write' },
+  { operationId: 'getWebhookEndpoint', method: 'GET', path: () => `/api/v1/webhook-endpoints/${hooks.foreign}`, scope: 'webhooks:read', foreign: true },
+  { operationId: 'updateWebhookEndpoint', method: 'PATCH', path: () => `/api/v1/webhook-endpoints/${hooks.foreign}`, body: { enabled: false }, scope: 'webhooks:write', foreign: true },
+  { operationId: 'deleteWebhookEndpoint', method: 'DELETE', path: () => `/api/v1/webhook-endpoints/${hooks.foreign}`, scope: 'webhooks:write' },
+  { operationId: 'rotateWebhookEndpointSecret', method: 'POST', path: () => `/api/v1/webhook-endpoints/${hooks.foreign}/rotate-secret`, scope: 'webhooks:write', foreign: true },
   { operationId: 'getUsage', method: 'GET', path: () => '/api/v1/usage', scope: null },
   { operationId: 'listContactConsentHistory', method: 'GET', path: () => `/api/v1/contacts/${foreignIngestion.contacts}/consent-history`, scope: 'contacts:read', foreign: true },
   { operationId: 'listListMembers', method: 'GET', path: () => `/api/v1/lists/${foreignIngestion.lists}/members`, scope: 'contacts:read', foreign: true },

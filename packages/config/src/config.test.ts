@@ -38,6 +38,11 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/SUMERU_SECRET/);
   });
 
+  it('never lets production deliver webhooks to private targets', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://x/y', SUMERU_SECRET: 's'.repeat(40), WEBHOOKS_ALLOW_PRIVATE_TARGETS: 'true' })).toThrow(/WEBHOOKS_ALLOW_PRIVATE_TARGETS/);
+    expect(loadConfig({ WEBHOOKS_ALLOW_PRIVATE_TARGETS: 'true' }).WEBHOOKS_ALLOW_PRIVATE_TARGETS).toBe(true);
+  });
+
   it('refuses a token cache longer than the one-second revocation promise', () => {
     expect(() => loadConfig({ TOKEN_CACHE_MS: '5000' })).toThrow(/TOKEN_CACHE_MS/);
   });

@@ -33,6 +33,7 @@ export const loadConfig = (env: Record<string, string | undefined>): Config => {
   if (config.NODE_ENV === 'production') {
     if (!config.DATABASE_URL) problems.push('DATABASE_URL: required when NODE_ENV=production');
     if (!config.SUMERU_SECRET) problems.push('SUMERU_SECRET: required when NODE_ENV=production (shared by every replica)');
+    if (config.WEBHOOKS_ALLOW_PRIVATE_TARGETS) problems.push('WEBHOOKS_ALLOW_PRIVATE_TARGETS: not allowed when NODE_ENV=production');
   }
   if (problems.length > 0) throw new ConfigError(problems);
   return {

@@ -44,6 +44,8 @@ export const ZEnv = z.object({
   TOKEN_CACHE_MS: z.coerce.number().int().min(0).max(1000).default(1000),
   USAGE_FLUSH_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
   TRUST_PROXY: ZBoolean.default(false),
+  /** Lets webhook endpoints point at loopback (and plain http): local development and tests only. */
+  WEBHOOKS_ALLOW_PRIVATE_TARGETS: ZBoolean.default(false),
 });
 
 export type Env = z.infer<typeof ZEnv>;

@@ -16,3 +16,4 @@ export {
 export { churnRiskOf, quintiles, scoreRfm, stageOf, type RfmInput, type RfmScore } from './rfm';
 export { recommendActions, type Recommendation } from './recommendations';
 export { CUSTOM_FIELD_TYPES, recordSchemaFor, ZCustomField, ZCustomFields, type CustomField } from './custom-data';
+export { WEBHOOK_EVENT_TYPES, type WebhookEventType } from './webhook-events';

@@ -18,3 +18,4 @@ export * from './carts';
 export * from './seo';
 export * from './contacts';
 export * from './custom-data';
+export * from './webhooks';

@@ -8,6 +8,7 @@ import { defineEndpoint } from '../../pipeline/endpoint';
 import { countAudience } from '../segments/audience';
 import { findSegment } from '../segments/segment-endpoints';
 import { campaignSpec, serializeCampaign } from './campaign-resource';
+import { recordEvent } from '../../events/record-event';
 
 /** The row, locked: two launches racing on different keys cannot both pass the state check. */
 const lockCampaign = async (tx: Tx, id: string) => {
@@ -57,7 +58,9 @@ export const launchCampaign = defineEndpoint<{ id: string }, Record<string, neve
       .set({ status, scheduledAt, launchedAt: sql`now()`, recipientsCount: recipients, updatedAt: sql`now()` })
       .where(eq(schema.campaigns.id, row.id))
       .returning();
-    return { status: 200, body: { data: serializeCampaign(updated!) } };
+    const data = serializeCampaign(updated!);
+    await recordEvent(tx, token, 'campaign.launched', data);
+    return { status: 200, body: { data } };
   },
 });
 

@@ -8,6 +8,7 @@ import { listBody, parseListQuery, runList } from '../../listing/list-query';
 import { defineEndpoint } from '../../pipeline/endpoint';
 import { BULK_MAX_ITEMS, type Rejected } from '../crud/bulk-upsert';
 import { inventorySpec, serializeInventory } from './product-resource';
+import { recordEvent } from '../../events/record-event';
 
 type LevelRow = typeof schema.inventoryLevels.$inferSelect;
 const lv = schema.inventoryLevels;
@@ -70,6 +71,7 @@ export const patchInventory = defineEndpoint<Record<string, never>, Record<strin
       }
       updated.set(row!.id, row!);
     }
+    for (const level of updated.values()) await recordEvent(tx, token, 'inventory.updated', serializeInventory(level));
     return { status: 200, body: { data: { sent_count: items.length - rejected.length, updated_count: updated.size, rejected_count: rejected.length, rejected_items: rejected, items: [...updated.values()].map((r) => serializeInventory(r)) } } };
   },
 });

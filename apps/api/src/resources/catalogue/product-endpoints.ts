@@ -12,6 +12,7 @@ import { toColumnValue } from '../crud/column-values';
 import { presentProducts } from './present-products';
 import { PRODUCT_INCLUDES, productSpec } from './product-resource';
 import { assertUnique, mapUniqueViolation, resolveHandle, slugify } from './product-writes';
+import { recordEvent } from '../../events/record-event';
 
 type ProductRow = typeof schema.products.$inferSelect;
 const params = z.object({ id: z.string() });
@@ -62,7 +63,9 @@ export const createProduct = defineEndpoint<Record<string, never>, Record<string
     const values = { ...toColumns(a), handle, currency: (a.currency as Currency | undefined) ?? shop?.currency ?? 'EUR' };
     const [row] = await tx.insert(schema.products).values({ id: newId('product'), agencyId: token.agencyId, shopId: token.shopId, ...values } as never).returning().catch(mapUniqueViolation);
     res.setHeader('Location', `/api/v1/products/${row!.id}`);
-    return { status: 201, body: { data: (await presentProducts(tx, [row!], { fields: null, include: [] })).data[0] } };
+    const data = (await presentProducts(tx, [row!], { fields: null, include: [] })).data[0];
+    await recordEvent(tx, token, 'product.updated', data);
+    return { status: 201, body: { data } };
   },
 });
 
@@ -75,7 +78,9 @@ export const updateProduct = defineEndpoint<{ id: string }, Record<string, never
     await assertUnique(tx, token.shopId, { sku: a.sku as string | undefined, external_id: a.external_id as string | undefined }, current.id);
     if (a.handle) await resolveHandle(tx, token.shopId, current.title, a.handle as string, current.id);
     const [row] = await tx.update(schema.products).set({ ...toColumns(a), updatedAt: sql`now()` }).where(eq(schema.products.id, current.id)).returning().catch(mapUniqueViolation);
-    return { status: 200, body: { data: (await presentProducts(tx, [row!], { fields: null, include: [] })).data[0] } };
+    const data = (await presentProducts(tx, [row!], { fields: null, include: [] })).data[0];
+    await recordEvent(tx, token, 'product.updated', data);
+    return { status: 200, body: { data } };
   },
 });
 

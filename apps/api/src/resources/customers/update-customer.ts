@@ -5,6 +5,7 @@ import { parseWritableAttributes } from '../../listing/attributes';
 import { defineEndpoint } from '../../pipeline/endpoint';
 import { CUSTOMER_WRITE_COLUMNS, customerSpec, serializeCustomer } from './customer-resource';
 import { findCustomerOr404 } from './find-customer';
+import { recordEvent } from '../../events/record-event';
 
 export const updateCustomer = defineEndpoint<{ id: string }, Record<string, never>, unknown>({
   operationId: 'updateCustomer',
@@ -17,12 +18,14 @@ export const updateCustomer = defineEndpoint<{ id: string }, Record<string, neve
   query: z.strictObject({}),
   body: z.unknown(),
   resource: customerSpec,
-  handler: async ({ tx, params, body }) => {
+  handler: async ({ tx, params, body, token }) => {
     const attributes = parseWritableAttributes(customerSpec, body, 'update');
     await findCustomerOr404(tx, params.id);
     const changes: Record<string, unknown> = { updatedAt: new Date() };
     for (const [name, value] of Object.entries(attributes)) changes[CUSTOMER_WRITE_COLUMNS[name]!] = value;
     const [row] = await tx.update(schema.customers).set(changes).where(eq(schema.customers.id, params.id)).returning();
-    return { status: 200, body: { data: serializeCustomer(row!) } };
+    const data = serializeCustomer(row!);
+    await recordEvent(tx, token, 'customer.updated', data);
+    return { status: 200, body: { data } };
   },
 });

@@ -8,6 +8,7 @@ import { listBody, parseListQuery, runList } from '../../listing/list-query';
 import { defineEndpoint } from '../../pipeline/endpoint';
 import { findJourneyOr404 } from './journey-endpoints';
 import { enrollmentSpec, serializeEnrollment } from './journey-resource';
+import { recordEvent } from '../../events/record-event';
 
 type EnrollmentRow = typeof schema.journeyEnrollments.$inferSelect;
 
@@ -56,6 +57,8 @@ export const createEnrollment = defineEndpoint<{ id: string }, Record<string, ne
       .returning();
     if (!row) throw new AppError('conflict', 'The customer is already active in this journey.', { details: { customer_id: customer.id } });
     res.setHeader('Location', `/api/v1/journeys/${journey.id}/enrollments`);
-    return { status: 201, body: { data: serializeEnrollment(row) } };
+    const data = serializeEnrollment(row);
+    await recordEvent(tx, token, 'journey.enrollment.created', data);
+    return { status: 201, body: { data } };
   },
 });

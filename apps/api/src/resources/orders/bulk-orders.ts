@@ -7,7 +7,9 @@ import { zodToValidationError } from '../../listing/attributes';
 import { defineEndpoint } from '../../pipeline/endpoint';
 import { BULK_MAX_ITEMS, type Rejected } from '../crud/bulk-upsert';
 import { computeTotals, ZOrderImport, type OrderImport } from './order-import';
+import { serializeOrder } from './order-resource';
 import { refreshCustomerTotals } from './refresh-customer-totals';
+import { recordEvent } from '../../events/record-event';
 
 type Tenant = { agencyId: string; shopId: string };
 
@@ -77,7 +79,10 @@ export const bulkUpsertOrders = defineEndpoint<Record<string, never>, Record<str
       const [previous] = await tx.select({ customerId: schema.orders.customerId }).from(schema.orders).where(and(eq(schema.orders.shopId, tenant.shopId), eq(schema.orders.externalId, parsed.data.external_id)));
       if (previous?.customerId) touched.add(previous.customerId);
       if (customer) touched.add(customer);
-      items.push({ id: await writeOrder(tx, tenant, parsed.data, customer, totals), external_id: parsed.data.external_id });
+      const id = await writeOrder(tx, tenant, parsed.data, customer, totals);
+      items.push({ id, external_id: parsed.data.external_id });
+      const [written] = await tx.select().from(schema.orders).where(eq(schema.orders.id, id));
+      await recordEvent(tx, tenant, previous ? 'order.updated' : 'order.created', serializeOrder(written!));
     }
     await refreshCustomerTotals(tx, tenant.shopId, [...touched]);
     return { status: 200, body: { data: { sent_count: items.length, rejected_count: rejected.length, rejected_items: rejected, items } } };
