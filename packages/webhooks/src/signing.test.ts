@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { Webhook } from 'standardwebhooks';
 import { describe, expect, it } from 'vitest';
-import { generateWebhookSecret, signDelivery, verifyMetaSignature, verifyShopifyHmac, verifySumeruSignature } from './signing';
+import { generateWebhookSecret, signDelivery, verifyMetaSignature, verifyShopifyHmac, verifySumeruSignature, verifySumeruWebhook } from './signing';
 
 const body = JSON.stringify({ id: 'evt_1', type: 'order.created', created_at: '2026-05-10T10:00:00Z', data: { id: 'ord_1', total: 487.2, note: 'Grüße' } });
 const now = 1_778_400_000;
@@ -25,6 +25,7 @@ describe('outbound signatures', () => {
     expect(verifySumeruSignature(headers['X-Sumeru-Signature'], body, generateWebhookSecret(), { now })).toBe(false);
     expect(verifySumeruSignature(headers['X-Sumeru-Signature'], body, secret, { now: now + 301 })).toBe(false);
     expect(verifySumeruSignature('t=abc,v1=00', body, secret, { now })).toBe(false);
+    expect(verifySumeruWebhook(Buffer.from(body), headers['X-Sumeru-Signature'], secret, { now })).toBe(true);
   });
 
   it('carries one signature per active secret during rotation', () => {

@@ -56,3 +56,7 @@ export const verifyShopifyHmac = (rawBody: Buffer, header: string | undefined, s
 /** Meta (WhatsApp Cloud API): `X-Hub-Signature-256: sha256=<hex>` over the raw body with the app secret. */
 export const verifyMetaSignature = (rawBody: Buffer, header: string | undefined, appSecret: string): boolean =>
   !!header && header.startsWith('sha256=') && equalBytes(Buffer.from(header.slice(7), 'hex'), createHmac('sha256', appSecret).update(rawBody).digest());
+
+/** The helper the cookbook and SDK document: `verifySumeruWebhook(rawBody, header, secret)`. */
+export const verifySumeruWebhook = (rawBody: string | Buffer, signatureHeader: string | undefined, secret: string, options: { toleranceSeconds?: number; now?: number } = {}): boolean =>
+  verifySumeruSignature(signatureHeader, typeof rawBody === 'string' ? rawBody : rawBody.toString('utf8'), secret, options);
