@@ -2,6 +2,7 @@ import { randomBase62, SCOPES, sealSecret } from '@sumeru/auth';
 import { issueApiToken, issuePublishableKey, schema, withTenant, type Database } from '@sumeru/db';
 import { newId } from '@sumeru/domain';
 import { planCustomers } from './build-customers';
+import { buildDecisionRun, buildIngestion, buildKeywords } from './build-extras';
 import { buildMarketing, buildTouchpoints } from './build-marketing';
 import { buildOrders } from './build-orders';
 import { buildProducts } from './build-products';
@@ -25,7 +26,10 @@ export const buildShop = (random: Random, profile: ShopProfile, agencyId: string
   const history = buildOrders(random, plans, catalogue.sellable, profile.currency, now);
   const touchpoints = buildTouchpoints(random, tenant, history.orders);
   const marketing = buildMarketing(random, tenant, history.customers, now);
-  return { profile, tenant, ...catalogue, ...history, touchpoints, ...marketing };
+  const decisionRun = buildDecisionRun(tenant, history.customers, now);
+  const keywords = buildKeywords(random, tenant, profile.domain, now);
+  const ingestion = buildIngestion(random, tenant, history.customers, catalogue.products, profile.currency, now);
+  return { profile, tenant, ...catalogue, ...history, touchpoints, ...marketing, decisionRun, keywords, ...ingestion };
 };
 
 export type BuiltShop = ReturnType<typeof buildShop>;
@@ -59,6 +63,12 @@ export const writeShop = (db: Database, shop: BuiltShop, platformSecret: string)
     await insertInBatches(tx, schema.campaigns, shop.campaigns);
     await insertInBatches(tx, schema.journeys, shop.journeys);
     await insertInBatches(tx, schema.journeyEnrollments, shop.enrollments);
+    await tx.insert(schema.decisionRuns).values(shop.decisionRun);
+    await insertInBatches(tx, schema.seoKeywords, shop.keywords);
+    await insertInBatches(tx, schema.contacts, shop.contacts);
+    await insertInBatches(tx, schema.messageRejects, shop.rejects);
+    await insertInBatches(tx, schema.carts, shop.carts);
+    await insertInBatches(tx, schema.vouchers, shop.vouchers);
     const token = await issueApiToken(tx, { ...tenant, name: 'Demo admin token', scopes: SCOPES, tier: 'enterprise' });
     const key = await issuePublishableKey(tx, { ...tenant, allowedOrigins: [`https://${profile.domain}`] });
     return {

@@ -137,11 +137,18 @@ describe('seedDemo', () => {
           (select count(*)::int from segments) as segments, (select count(*)::int from campaigns) as campaigns,
           (select count(*)::int from journeys) as journeys, (select count(*)::int from journey_enrollments) as enrollments,
           (select count(*)::int from touchpoints) as touchpoints,
+          (select count(*)::int from decision_runs where status = 'succeeded') as runs, (select count(*)::int from seo_keywords) as keywords,
+          (select count(*)::int from contacts) as contacts, (select count(*)::int from contact_consent_events) as consent_events,
+          (select count(*)::int from message_rejects) as rejects, (select count(*)::int from carts) as carts, (select count(*)::int from vouchers) as vouchers,
+          (select count(distinct status)::int from campaigns) as campaign_states,
           (select count(*)::int from touchpoints t where not exists (
              select 1 from orders o where o.customer_id = t.customer_id and o.placed_at >= t.occurred_at
                and o.placed_at <= t.occurred_at + interval '21 days')) as orphans`),
       );
-      expect(counts).toMatchObject({ segments: 3, campaigns: 2, journeys: 1, orphans: 0 });
+      expect(counts).toMatchObject({ segments: 3, campaigns: 2, campaign_states: 2, journeys: 1, orphans: 0, runs: 1, keywords: 8, rejects: 3, vouchers: 3 });
+      expect(counts!.contacts).toBeGreaterThan(0);
+      expect(counts!.consent_events).toBeGreaterThan(0);
+      expect(counts!.carts).toBeGreaterThan(0);
       expect(counts!.enrollments).toBeGreaterThan(0);
       expect(counts!.touchpoints).toBeGreaterThan(60);
     }
