@@ -13,18 +13,30 @@ const DAY_MS = 86_400_000;
 export const creditOrders = async (tx: Tx, shopId: string, orders: OrderRow[], settings: Settings): Promise<CreditedOrder[]> => {
   const customerIds = [...new Set(orders.map((o) => o.customerId).filter((id): id is string => id !== null))];
   if (orders.length === 0) return [];
-  const times = orders.map((o) => o.placedAt.getTime());
+  // A loop, not Math.min(...times): spreading 100,000+ arguments overflows the stack.
+  let earliest = Infinity;
+  let latest = -Infinity;
+  for (const o of orders) {
+    earliest = Math.min(earliest, o.placedAt.getTime());
+    latest = Math.max(latest, o.placedAt.getTime());
+  }
   const touches = customerIds.length === 0 ? [] : await tx
     .select()
     .from(schema.touchpoints)
     .where(and(
       eq(schema.touchpoints.shopId, shopId),
-      inArray(schema.touchpoints.customerId, customerIds),
-      gte(schema.touchpoints.occurredAt, new Date(Math.min(...times) - settings.lookbackDays * DAY_MS)),
-      lte(schema.touchpoints.occurredAt, new Date(Math.max(...times))),
+      // Past a thousand customers the time window alone is the better filter (and no huge IN list).
+      customerIds.length <= 1000 ? inArray(schema.touchpoints.customerId, customerIds) : undefined,
+      gte(schema.touchpoints.occurredAt, new Date(earliest - settings.lookbackDays * DAY_MS)),
+      lte(schema.touchpoints.occurredAt, new Date(latest)),
     ));
   const byCustomer = new Map<string, TouchpointRow[]>();
-  for (const t of touches) byCustomer.set(t.customerId!, [...(byCustomer.get(t.customerId!) ?? []), t]);
+  for (const t of touches) {
+    if (!t.customerId) continue;
+    const list = byCustomer.get(t.customerId);
+    if (list) list.push(t);
+    else byCustomer.set(t.customerId, [t]);
+  }
   return orders.map((order) => {
     const mine = order.customerId ? (byCustomer.get(order.customerId) ?? []) : [];
     const credits = attributeOrder(settings.model, mine, order.placedAt, settings);

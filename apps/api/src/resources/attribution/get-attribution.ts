@@ -9,7 +9,7 @@ import { creditOrders, summarizeByChannel } from './credit-orders';
 import { presentAttribution as present, touchpointResource } from './present-attribution';
 
 type OrderRow = typeof schema.orders.$inferSelect;
-const SUMMARY_MAX_ORDERS = 20_000;
+const SUMMARY_MAX_ORDERS = 200_000;
 
 /**
  * Paid and fulfilled orders in the date range, each credited to its customer's touchpoints by
