@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { createCustomers, createTenant, createToken } from '@sumeru/testing';
 import { templatePath } from '../src/pipeline/endpoint';
+import { mountEndpoints } from '../src/pipeline/mount';
 import { adminEndpoints } from '../src/routes';
 import { call, startTestApi, type TestApi } from './helpers/test-api';
 
@@ -47,6 +48,13 @@ describe('/openapi/v1-admin.yaml', () => {
       if (e.method === 'post' || e.method === 'patch') expect(op.parameters.some((p: any) => p.name === 'Idempotency-Key' && p.in === 'header')).toBe(true);
     }
     expect(Object.values(admin.paths).flatMap((p: any) => Object.keys(p))).toHaveLength(adminEndpoints.length);
+  });
+
+  it('matches the Express route table exactly: no undocumented route, no documented path without one', () => {
+    const router = mountEndpoints(adminEndpoints, api.deps, '/api/v1') as unknown as { stack: { route?: { path: string; methods: Record<string, boolean> } }[] };
+    const routes = router.stack.filter((l) => l.route).flatMap((l) => Object.keys(l.route!.methods).map((m) => `${m} ${templatePath(l.route!.path)}`));
+    const documented = Object.entries(admin.paths).flatMap(([path, ops]: [string, any]) => Object.keys(ops).map((m) => `${m} ${path}`));
+    expect(routes.sort()).toEqual(documented.sort());
   });
 
   it('lists exactly the declared filters of a list', () => {
