@@ -37,6 +37,10 @@ const main = async () => {
   console.error(`DATABASE_URL is not set: starting embedded PostgreSQL for this test run (${dir})`);
   const pg = await startEmbeddedPostgres({ dataDir: path.join(dir, 'data'), port: await freePort(), persistent: false });
   let code = 1;
+  // Ctrl-C reaches turbo and its tests too; this side only has to stop PostgreSQL.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => void pg.stop().finally(() => process.exit(130)));
+  }
   try {
     code = await run(command, { ...process.env, DATABASE_URL: pg.adminUrl });
   } finally {
