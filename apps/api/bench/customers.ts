@@ -3,10 +3,7 @@
  * postgres.js handler on the same data, then the first page vs a page deep into 100,000
  * customers. Prints figures and ratios; targets are printed beside them, never asserted.
  */
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { startEmbeddedPostgres } from '@sumeru/db/embedded';
+import { startThrowawayPostgres } from '@sumeru/db/embedded';
 import { openTestDatabase } from '@sumeru/db/testing';
 import { CONNECTIONS, SECONDS, describeLoad, load } from './load';
 import { deepCursor } from './deep-cursor';
@@ -16,15 +13,9 @@ import { startBare, startSumeru } from './servers';
 const ratio = (a: number, b: number) => (b === 0 ? 0 : a / b);
 
 const main = async () => {
-  let adminUrl = process.env.DATABASE_URL;
-  let stopEmbedded = async () => {};
-  if (!adminUrl) {
-    const dir = mkdtempSync(path.join(tmpdir(), 'sumeru-bench-pg-'));
-    chmodSync(dir, 0o755);
-    const pg = await startEmbeddedPostgres({ dataDir: path.join(dir, 'data'), port: 30000 + Math.floor(Math.random() * 20000), persistent: false });
-    adminUrl = pg.adminUrl;
-    stopEmbedded = async () => { await pg.stop(); rmSync(dir, { recursive: true, force: true }); };
-  }
+  const embedded = process.env.DATABASE_URL ? null : await startThrowawayPostgres();
+  const adminUrl = process.env.DATABASE_URL ?? embedded!.adminUrl;
+  const stopEmbedded = async () => embedded?.stop();
   const database = await openTestDatabase(4, adminUrl);
   try {
     console.log(`seeding ${CUSTOMERS.toLocaleString('en')} customers…`);

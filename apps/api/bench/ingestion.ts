@@ -3,12 +3,9 @@
  * 1,000) against a raw multi-row insert of the same rows; attribution over 100,000 orders per
  * model through the API against the maths alone on the same data. Figures and ratios only.
  */
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { withShop } from '@sumeru/db';
-import { startEmbeddedPostgres } from '@sumeru/db/embedded';
+import { startThrowawayPostgres } from '@sumeru/db/embedded';
 import { openTestDatabase } from '@sumeru/db/testing';
 import { ATTRIBUTION_MODELS, attributeOrder } from '@sumeru/domain';
 import { createTenant, createToken } from '@sumeru/testing';
@@ -18,15 +15,9 @@ const ORDERS = Number(process.env.BENCH_ORDERS ?? 100_000);
 const seconds = (t0: number) => (performance.now() - t0) / 1000;
 
 const main = async () => {
-  let adminUrl = process.env.DATABASE_URL;
-  let stopEmbedded = async () => {};
-  if (!adminUrl) {
-    const dir = mkdtempSync(path.join(tmpdir(), 'sumeru-bench-pg-'));
-    chmodSync(dir, 0o755);
-    const pg = await startEmbeddedPostgres({ dataDir: path.join(dir, 'data'), port: 30000 + Math.floor(Math.random() * 20000), persistent: false });
-    adminUrl = pg.adminUrl;
-    stopEmbedded = async () => { await pg.stop(); rmSync(dir, { recursive: true, force: true }); };
-  }
+  const embedded = process.env.DATABASE_URL ? null : await startThrowawayPostgres();
+  const adminUrl = process.env.DATABASE_URL ?? embedded!.adminUrl;
+  const stopEmbedded = async () => embedded?.stop();
   const database = await openTestDatabase(4, adminUrl);
   try {
     const tenant = await createTenant(database.db, 2);

