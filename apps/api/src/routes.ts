@@ -24,8 +24,13 @@ import { contactEndpoints, contactListEndpoints, messageRejectEndpoints } from '
 import { addMembers, listMembers, removeMember } from './resources/contacts/list-members';
 import { customDataDefinitionEndpoints } from './resources/custom-data/definitions';
 import { bulkUpsertRecords, deleteRecord, listRecords } from './resources/custom-data/records';
-import { listInventory, patchInventory } from './resources/catalogue/inventory-endpoints';
-import { bulkUpsertProducts, createProduct, getProduct, listProducts, updateProduct } from './resources/catalogue/product-endpoints';
+import { bulkUpsertProducts } from './resources/products/bulk-products';
+import { createProduct } from './resources/products/create-product';
+import { getProduct } from './resources/products/get-product';
+import { listProducts } from './resources/products/list-products';
+import { updateProduct } from './resources/products/update-product';
+import { listInventory } from './resources/inventory/list-inventory';
+import { updateInventory } from './resources/inventory/update-inventory';
 import { getUsage } from './resources/usage/get-usage';
 import {
   createWebhookEndpoint, deleteWebhookEndpoint, getWebhookEndpoint, listWebhookEndpoints, rotateWebhookSecret, updateWebhookEndpoint,
@@ -43,14 +48,15 @@ export const adminEndpoints: readonly AnyEndpoint[] = [
   listOrders,
   getOrder,
   bulkUpsertOrders,
-  // Products and inventory
+  // Products
   listProducts,
   createProduct,
   getProduct,
   updateProduct,
   bulkUpsertProducts,
+  // Inventory
   listInventory,
-  patchInventory,
+  updateInventory,
   // Campaigns and their audiences
   listCampaigns,
   createCampaign,

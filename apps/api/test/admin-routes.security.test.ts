@@ -13,6 +13,7 @@ let marketing: { segmentId: string; campaignId: string; foreignSegmentId: string
 let journeys: { own: string; foreign: string };
 let runs: { foreign: string };
 let catalogue: { foreignProduct: string };
+let ownCatalogue: { product: string };
 let hooks: { foreign: string };
 const ingestion = [
   { path: 'customer-groups', pascal: 'CustomerGroup', plural: 'CustomerGroups', read: 'customers:read', write: 'customers:write', item: { name: 'G' } },
@@ -50,6 +51,8 @@ beforeAll(async () => {
   const { token: otherToken } = await createToken(api.deps.db, other);
   runs = { foreign: (await call(api, '/api/v1/decision-intelligence/runs', { token: otherToken, method: 'POST' })).body.data.id };
   catalogue = { foreignProduct: (await call(api, '/api/v1/products', { token: otherToken, method: 'POST', body: { title: 'P', price: 1 } })).body.data.id };
+  const { token: ownToken } = await createToken(api.deps.db, shop);
+  ownCatalogue = { product: (await call(api, '/api/v1/products', { token: ownToken, method: 'POST', body: { title: 'Own', price: 1, sku: 'SEC-1' } })).body.data.id };
   hooks = { foreign: (await call(api, '/api/v1/webhook-endpoints', { token: otherToken, method: 'POST', body: { url: 'https://hooks.example.com/x', events: ['order.created'] } })).body.data.id };
   for (const r of ingestion) {
     const res = await call(api, `/api/v1/${r.path}/bulk`, { token: otherToken, method: 'POST', body: { data: [{ external_id: 'x', ...r.item }] } });
@@ -96,6 +99,10 @@ const routes: RouteCase[] = [
   { operationId: 'bulkUpsertProducts', method: 'POST', path: () => '/api/v1/products/bulk', body: { data: [] }, scope: 'products:write' },
   { operationId: 'listInventory', method: 'GET', path: () => '/api/v1/inventory', scope: 'products:read' },
   { operationId: 'updateInventory', method: 'PATCH', path: () => '/api/v1/inventory', body: { data: [] }, scope: 'products:write' },
+  { operationId: 'createProduct', method: 'POST', path: () => '/api/v1/products', body: { title: 'P', price: 1 }, scope: 'products:write' },
+  { operationId: 'getProduct', method: 'GET', path: () => `/api/v1/products/${ownCatalogue.product}?include=inventory`, scope: 'products:read' },
+  { operationId: 'updateProduct', method: 'PATCH', path: () => `/api/v1/products/${ownCatalogue.product}`, body: { title: 'x' }, scope: 'products:write' },
+  { operationId: 'updateInventory', method: 'PATCH', path: () => '/api/v1/inventory', body: { data: [{ sku: 'SEC-1', adjust: 1 }] }, scope: 'products:write' },
   { operationId: 'listCampaigns', method: 'GET', path: () => '/api/v1/campaigns', scope: 'campaigns:read' },
   { operationId: 'createCampaign', method: 'POST', path: () => '/api/v1/campaigns', body: { name: 'x' }, scope: 'campaigns:write' },
   { operationId: 'getCampaign', method: 'GET', path: () => `/api/v1/campaigns/${marketing.campaignId}`, scope: 'campaigns:read' },
