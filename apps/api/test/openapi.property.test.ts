@@ -1,4 +1,5 @@
 import Ajv2020 from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCustomers, createTenant, createToken } from '@sumeru/testing';
@@ -25,6 +26,7 @@ afterAll(async () => {
 });
 
 const ajv = new Ajv2020({ strict: false, allErrors: false });
+addFormats(ajv);
 ajv.addSchema({ $id: 'doc', components: doc.components } as never);
 const validatorFor = (schema: unknown) => ajv.compile(JSON.parse(JSON.stringify(schema).replaceAll('"#/components/', '"doc#/components/')));
 

@@ -2,6 +2,7 @@ import type { AnyEndpoint } from '../pipeline/endpoint';
 import { templatePath } from '../pipeline/endpoint';
 import { buildOperation } from './operation';
 import { sharedComponents } from './responses';
+import { adminSurface, publicSurface, type DocSurface } from './surface';
 
 /** The tag of an operation: its first path segment, as a title (`/seo-intelligence/…` → "Seo intelligence"). */
 const tagOf = (path: string) => {
@@ -9,60 +10,53 @@ const tagOf = (path: string) => {
   return first.charAt(0).toUpperCase() + first.slice(1).replace(/-/g, ' ');
 };
 
-const TAG_DESCRIPTIONS: Record<string, string> = {
-  Customers: 'Customer profiles, their orders and attributions; bulk import by external id',
-  Orders: 'Orders with line items; bulk import by external id',
-  Products: 'The catalogue', Inventory: 'Stock per SKU and location',
-  Campaigns: 'Campaigns and their launch', Segments: 'Saved audiences for campaigns', Journeys: 'Automated journeys and enrollments',
-  Attribution: 'Orders credited to marketing touchpoints', 'Decision intelligence': 'RFM runs: lifecycle stages and recommended actions',
-  'Seo intelligence': 'Tracked keywords and their positions', Usage: 'Requests of this token and shop',
-  Contacts: 'Marketing contacts and consent', 'Message rejects': 'Suppression list', Lists: 'Contact lists and members',
-  'Customer groups': 'Customer groups', 'Custom data definitions': 'Shop-defined record types and their records',
-  Carts: 'Carts, including abandoned ones', Vouchers: 'Discount codes', 'Product categories': 'Catalogue categories', Manufacturers: 'Brands and makers',
+const refsIn = (value: unknown, into = new Set<string>()): Set<string> => {
+  if (Array.isArray(value)) for (const v of value) refsIn(v, into);
+  else if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) if (k === '$ref' && typeof v === 'string') into.add(v); else refsIn(v, into);
+  }
+  return into;
 };
 
-/** The admin API document, derived from the same declarations that serve and validate requests. */
-export const buildAdminDocument = (endpoints: readonly AnyEndpoint[]) => {
-  const paths: Record<string, Record<string, unknown>> = {};
-  for (const e of endpoints) {
-    const path = templatePath(e.path);
-    (paths[path] ??= {})[e.method] = buildOperation(e, tagOf(e.path));
+/**
+ * Only the shared components something refers to (transitively), plus `keep`: a document with
+ * few operations would otherwise carry unused schemas and headers, which linters flag.
+ */
+const usedComponents = (paths: unknown, keep: string[]) => {
+  const used = new Set([...refsIn(paths), ...keep]);
+  for (let size = 0; size !== used.size;) {
+    size = used.size;
+    for (const ref of [...used]) {
+      const [, , kind, name] = ref.split('/');
+      refsIn((sharedComponents as Record<string, Record<string, unknown>>)[kind!]?.[name!], used);
+    }
   }
-  const tags = [...new Set(endpoints.map((e) => tagOf(e.path)))].map((name) => ({ name, description: TAG_DESCRIPTIONS[name] ?? `${name} resources` }));
+  const pick = (kind: 'schemas' | 'headers') => Object.fromEntries(Object.entries(sharedComponents[kind]).filter(([name]) => used.has(`#/components/${kind}/${name}`)));
+  const [schemas, headers] = [pick('schemas'), pick('headers')];
+  return { schemas, ...(Object.keys(headers).length ? { headers } : {}) };
+};
+
+/** A document for one surface, derived from the same declarations that serve and validate requests. */
+export const buildDocument = (surface: DocSurface, endpoints: readonly AnyEndpoint[]) => {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const e of endpoints) (paths[templatePath(e.path)] ??= {})[e.method] = buildOperation(e, endpoints, surface, tagOf(e.path));
+  const tags = [...new Set(endpoints.map((e) => tagOf(e.path)))].map((name) => ({ name, description: surface.tagDescriptions[name] ?? `${name} resources` }));
   return {
     openapi: '3.1.0',
-    info: {
-      title: 'Sumeru admin API',
-      version: '1.0.0',
-      description: 'The stable, scoped, rate-limited, idempotent server-to-server API. Errors use one envelope; lists page with opaque cursors.',
-      license: { name: 'Proprietary', identifier: 'LicenseRef-Sumeru' },
-    },
-    servers: [{ url: '/api/v1', description: 'This server' }, { url: 'https://api.sumeru.systems/api/v1' }],
+    info: { ...surface.info, version: '1.0.0', license: { name: 'Proprietary', identifier: 'LicenseRef-Sumeru' } },
+    servers: surface.servers,
     tags,
-    security: [{ bearerAuth: [] }],
+    security: Object.keys(surface.securitySchemes).map((name) => ({ [name]: [] })),
     paths,
     components: {
-      ...sharedComponents,
-      securitySchemes: {
-        bearerAuth: { type: 'http', scheme: 'bearer', description: 'A per-shop admin token `copt_live_…` with scopes (`x:write` implies `x:read`), issued in the console or with `pnpm sumeru token create`.' },
-      },
+      // The envelope is the contract of every error, so every document states it, even one without operations yet.
+      ...usedComponents(paths, ['#/components/schemas/ErrorEnvelope']),
+      securitySchemes: surface.securitySchemes,
     },
   };
 };
 
-/** The storefront document: its endpoints arrive with the storefront surface; the conventions are fixed now. */
-export const buildPublicDocument = () => ({
-  openapi: '3.1.0',
-  info: { title: 'Sumeru storefront API', version: '1.0.0', description: 'CORS-enabled endpoints for storefronts: reviews, referrals, bundles, upsells, quizzes and the pixel. None are published yet.', license: { name: 'Proprietary', identifier: 'LicenseRef-Sumeru' } },
-  servers: [{ url: '/api/public' }],
-  tags: [],
-  security: [{ publishableKey: [] }, { publishableKeyQuery: [] }],
-  paths: {},
-  // Only the security schemes until the first storefront endpoint: unused components would be noise.
-  components: {
-    securitySchemes: {
-      publishableKey: { type: 'apiKey', in: 'header', name: 'X-Sumeru-Key', description: 'The shop’s publishable key `pk_live_…`' },
-      publishableKeyQuery: { type: 'apiKey', in: 'query', name: 'key', description: 'The same key, for sendBeacon' },
-    },
-  },
-});
+export const buildAdminDocument = (endpoints: readonly AnyEndpoint[]) => buildDocument(adminSurface, endpoints);
+
+/** The storefront document; its endpoints plug in as the admin ones do, as declarations. */
+export const buildPublicDocument = (endpoints: readonly AnyEndpoint[] = []) => buildDocument(publicSurface, endpoints);

@@ -9,6 +9,8 @@ import type { Logger } from '../logger';
 
 export type Stability = 'stable' | 'beta' | 'experimental' | 'deprecated';
 export type HttpMethod = 'get' | 'post' | 'patch' | 'put' | 'delete';
+/** What an operation does, as the OpenAPI document presents it (request and response shapes). */
+export type OperationKind = 'list' | 'get' | 'create' | 'update' | 'delete' | 'bulk' | 'action';
 
 export type EndpointContext<P, Q, B> = {
   req: Request;
@@ -48,6 +50,20 @@ export type Endpoint<P = unknown, Q = unknown, B = unknown> = {
   resource?: ResourceSpec;
   /** For `query: 'raw'` lists: which `include=` values the operation accepts. */
   includes?: readonly string[];
+  // The fields below only shape the OpenAPI document; each has a default derived from the rest
+  // (api-docs/operation-kind.ts), so they are needed only where the default would be wrong.
+  /** Default: delete; patch on an id → update, on a collection → bulk; post on `/bulk` → bulk, on a listed collection of `resource` → create, else action; get → list or get. */
+  operation?: OperationKind;
+  /** The 2xx status. Default: create 201, delete 204, otherwise 200. */
+  successStatus?: number;
+  /** Longer prose for the reference; `summary` stays one line. */
+  description?: string;
+  /** The body as clients send it, when `body` is `z.unknown()` parsed in the handler and no resource write schema describes it. */
+  requestSchema?: z.ZodType;
+  /** The whole success body, when it is not `resource`'s object or list (e.g. /usage). */
+  responseSchema?: z.ZodType;
+  /** For `query: 'raw'` operations that are not `resource` lists (e.g. /attribution): their query, with `filter` as a nested object. */
+  querySchema?: z.ZodType;
 };
 
 // `any` erases each endpoint's own P/Q/B so they can sit in one registry.
