@@ -22,6 +22,10 @@ export const SCOPES = [
   'webhooks:write',
   'reviews:read',
   'reviews:write',
+  'settings:read',
+  'settings:write',
+  'storefront:read',
+  'storefront:write',
 ] as const;
 
 export type Scope = (typeof SCOPES)[number];
@@ -82,6 +86,16 @@ export const SCOPE_GROUPS = {
     description: 'Product reviews and their moderation',
     read: { scope: 'reviews:read', description: 'List and read reviews' },
     write: { scope: 'reviews:write', description: 'Moderate, reply to and import reviews' },
+  },
+  settings: {
+    description: 'Shop settings and inbound webhook secrets',
+    read: { scope: 'settings:read', description: 'Read the shop’s settings (secrets only as set or not set)' },
+    write: { scope: 'settings:write', description: 'Change the shop’s settings and set inbound webhook secrets' },
+  },
+  storefront: {
+    description: 'Storefront offers: bundles, upsell rules, quizzes and referrals',
+    read: { scope: 'storefront:read', description: 'List bundles, upsell rules, quizzes and referral claims' },
+    write: { scope: 'storefront:write', description: 'Create, update and delete bundles, upsell rules and quizzes' },
   },
 } as const satisfies Record<string, ScopeGroup>;
 

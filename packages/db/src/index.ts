@@ -3,3 +3,4 @@ export { withAgency, withShop, withTenant, type TenantContext, type Tx } from '.
 export { MIGRATIONS_DIR, runMigrations } from './migrate';
 export * as schema from './schema/index';
 export { findShop, issueApiToken, issuePublishableKey, revokeApiToken, type IssuedToken, type TokenTier } from './tokens';
+export { recordEvent, recordEvents } from './events';

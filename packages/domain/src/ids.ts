@@ -32,6 +32,18 @@ export const ID_PREFIXES = {
   publishableKey: 'pkid',
   event: 'evt',
   webhookEndpoint: 'whe',
+  webhookDelivery: 'whd',
+  webhookAttempt: 'wha',
+  inboundWebhook: 'iwh',
+  notice: 'ntc',
+  messageStatus: 'wms',
+  review: 'rev',
+  identity: 'idn',
+  referralCode: 'rfc',
+  referralClaim: 'rcl',
+  bundle: 'bdl',
+  upsellRule: 'ups',
+  quiz: 'quiz',
   request: 'req',
 } as const;
 

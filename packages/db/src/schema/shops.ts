@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, pgPolicy, pgTable, text, unique } from 'drizzle-orm/pg-core';
+import { index, pgPolicy, pgTable, text, timestamp, unique } from 'drizzle-orm/pg-core';
 import { agencies } from './agencies';
 import { appRole, currentAgency, currentShop, timestamps } from './columns';
 
@@ -17,7 +17,14 @@ export const shops = pgTable(
     status: text('status', { enum: SHOP_STATUSES }).notNull().default('active'),
     /** Inbound webhook secrets, sealed with the platform secret (AES-256-GCM), never plain. */
     shopifyWebhookSecretSealed: text('shopify_webhook_secret_sealed'),
+    /** After a rotation the previous Shopify secret is accepted for an hour (Shopify may still sign with it). */
+    shopifyWebhookSecretPreviousSealed: text('shopify_webhook_secret_previous_sealed'),
+    shopifyWebhookSecretPreviousExpiresAt: timestamp('shopify_webhook_secret_previous_expires_at', { withTimezone: true, mode: 'date' }),
     whatsappVerifyTokenSealed: text('whatsapp_verify_token_sealed'),
+    /** Meta signs WhatsApp webhooks (X-Hub-Signature-256) with the app secret. */
+    whatsappAppSecretSealed: text('whatsapp_app_secret_sealed'),
+    /** One HMAC secret for every marketplace feed of the shop. */
+    marketplaceWebhookSecretSealed: text('marketplace_webhook_secret_sealed'),
     ...timestamps,
   },
   (t) => [

@@ -1,0 +1,2 @@
+-- FORCE RLS for console sessions (drizzle-kit cannot express it).
+ALTER TABLE "operator_sessions" FORCE ROW LEVEL SECURITY;
