@@ -1,4 +1,4 @@
-# The background worker (apps/worker, added by the webhooks issue).
+# The background worker (apps/worker): webhook delivery and inbound processing.
 FROM node:20-bookworm-slim
 ENV NODE_ENV=production CI=true
 RUN npm i -g pnpm@10.34.9

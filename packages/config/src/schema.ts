@@ -46,6 +46,24 @@ export const ZEnv = z.object({
   TRUST_PROXY: ZBoolean.default(false),
   /** Lets webhook endpoints point at loopback (and plain http): local development and tests only. */
   WEBHOOKS_ALLOW_PRIVATE_TARGETS: ZBoolean.default(false),
+  /** How long a receiver has to answer one delivery. */
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(15_000),
+  /** Seconds to wait before each retry; the length is the number of retries. */
+  WEBHOOK_RETRY_SCHEDULE: z
+    .string()
+    .regex(/^\d+(,\d+)*$/, 'must be comma-separated seconds, e.g. 5,300,1800')
+    .transform((s) => s.split(',').map(Number))
+    .default([5, 300, 1800, 7200, 18_000, 36_000, 36_000]),
+  /** An endpoint failing without a success for this long is disabled (default 5 days). */
+  WEBHOOK_DISABLE_AFTER_HOURS: z.coerce.number().min(0).max(24 * 60).default(120),
+  /** Jobs one worker process runs at once. */
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(10),
+  /** Run the worker inside the API process: default in the embedded mode, off with DATABASE_URL. */
+  WORKER_IN_PROCESS: ZBoolean.optional(),
+  /** Work whose job was lost (a killed worker) is queued again after this many seconds. */
+  WORKER_RECOVERY_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  /** When every active shop's RFM decision run starts (cron, UTC); `off` disables scheduled runs. */
+  DECISION_RUNS_CRON: z.string().regex(/^(off|(\S+\s+){4}\S+)$/, 'must be a 5-field cron expression or off').default('0 3 * * *'),
 });
 
 export type Env = z.infer<typeof ZEnv>;

@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { schema, type Tx } from '@sumeru/db';
+import { recordEvent, schema, type Tx } from '@sumeru/db';
 import { transitionCampaign, type CampaignAction } from '@sumeru/domain';
 import { AppError, notFound } from '@sumeru/errors';
 import { unwrapAttributes, zodToValidationError } from '../../listing/attributes';
@@ -8,7 +8,6 @@ import { defineEndpoint } from '../../pipeline/endpoint';
 import { countAudience } from '../segments/audience';
 import { findSegment } from '../segments/segment-endpoints';
 import { campaignSpec, serializeCampaign } from './campaign-resource';
-import { recordEvent } from '../../events/record-event';
 
 /** The row, locked: two launches racing on different keys cannot both pass the state check. */
 const lockCampaign = async (tx: Tx, id: string) => {

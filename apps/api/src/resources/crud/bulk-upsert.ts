@@ -1,7 +1,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Tx } from '@sumeru/db';
-import { newId, type IdKind } from '@sumeru/domain';
+import { recordEvents, type Tx } from '@sumeru/db';
+import { newId, type IdKind, type WebhookEventType } from '@sumeru/domain';
 import { validationError } from '@sumeru/errors';
 import { zodToValidationError } from '../../listing/attributes';
 import { propertyNames, type ResourceSpec } from '../../listing/resource-spec';
@@ -38,6 +38,8 @@ const existingExternalIds = async (tx: Tx, spec: ResourceSpec, shopId: string, i
 export type BulkOptions = {
   /** Fills columns a new row needs but the client need not send (e.g. a product's handle). */
   completeNewRow?: (row: Record<string, unknown>) => void;
+  /** Outbox events for subscribers: one per item written, `created` or `updated`, with the resource as data. */
+  events?: { created: WebhookEventType; updated: WebhookEventType; data: (row: Record<string, unknown>) => unknown };
 };
 
 export const bulkUpsert = async (tx: Tx, spec: ResourceSpec, idKind: IdKind, tenant: { agencyId: string; shopId: string }, body: unknown, options: BulkOptions = {}) => {
@@ -71,10 +73,13 @@ export const bulkUpsert = async (tx: Tx, spec: ResourceSpec, idKind: IdKind, ten
   const columns = spec.table as never as Record<string, { name: string }>;
   const stamp = 'updatedAt' in columns ? { updatedAt: sql`now()` } : {};
   const upserted: Record<string, unknown>[] = [];
+  const updatedIds = new Set<unknown>();
   // Known external ids: update only the attributes sent, so the rest keep their stored values.
   for (const row of rows.filter((r) => existing.has(String(r.externalId)))) {
     const { id: _id, agencyId: _a, shopId: _s, ...changes } = row;
-    upserted.push(...((await tx.update(spec.table).set({ ...changes, ...stamp } as never).where(and(eq(spec.shop, tenant.shopId), eq(external, row.externalId))).returning()) as Record<string, unknown>[]));
+    const written = (await tx.update(spec.table).set({ ...changes, ...stamp } as never).where(and(eq(spec.shop, tenant.shopId), eq(external, row.externalId))).returning()) as Record<string, unknown>[];
+    for (const w of written) updatedIds.add(w.id);
+    upserted.push(...written);
   }
   // New ones: one insert per set of attributes sent; ON CONFLICT covers a concurrent insert of the same id.
   const groups = new Map<string, Record<string, unknown>[]>();
@@ -92,6 +97,10 @@ export const bulkUpsert = async (tx: Tx, spec: ResourceSpec, idKind: IdKind, ten
       .values(group as never)
       .onConflictDoUpdate({ target: [spec.shop, external] as never, set: { ...set, ...stamp } })
       .returning()) as Record<string, unknown>[]));
+  }
+  if (options.events) {
+    const { created, updated, data } = options.events;
+    await recordEvents(tx, tenant, upserted.map((r) => ({ type: updatedIds.has(r.id) ? updated : created, data: data(r) })));
   }
   return {
     sent_count: rows.length,

@@ -1,11 +1,10 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { schema } from '@sumeru/db';
+import { recordEvent, schema } from '@sumeru/db';
 import { parseWritableAttributes } from '../../listing/attributes';
 import { defineEndpoint } from '../../pipeline/endpoint';
 import { CUSTOMER_WRITE_COLUMNS, customerSpec, serializeCustomer } from './customer-resource';
 import { findCustomerOr404 } from './find-customer';
-import { recordEvent } from '../../events/record-event';
 
 export const updateCustomer = defineEndpoint<{ id: string }, Record<string, never>, unknown>({
   operationId: 'updateCustomer',

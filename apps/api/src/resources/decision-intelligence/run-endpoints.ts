@@ -4,7 +4,7 @@ import { schema } from '@sumeru/db';
 import { notFound } from '@sumeru/errors';
 import { listBody, parseListQuery, runList } from '../../listing/list-query';
 import { defineEndpoint } from '../../pipeline/endpoint';
-import { executeRfmRun } from './execute-run';
+import { executeRfmRun } from '@sumeru/jobs';
 import { runSpec, serializeRun } from './run-resource';
 
 type RunRow = typeof schema.decisionRuns.$inferSelect;

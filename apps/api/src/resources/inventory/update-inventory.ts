@@ -1,10 +1,9 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
-import { schema } from '@sumeru/db';
+import { recordEvent, schema } from '@sumeru/db';
 import { validationError } from '@sumeru/errors';
 import { zodToValidationError } from '../../listing/attributes';
 import { defineEndpoint } from '../../pipeline/endpoint';
-import { recordEvent } from '../../events/record-event';
 import { BULK_MAX_ITEMS, type Rejected } from '../crud/bulk-upsert';
 import { applyInventoryChanges, ZInventoryChange, type PlannedChange } from './inventory-change';
 import { inventorySpec, serializeInventory } from './inventory-resource';

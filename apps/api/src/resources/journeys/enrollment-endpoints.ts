@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { schema } from '@sumeru/db';
+import { recordEvent, schema } from '@sumeru/db';
 import { newId } from '@sumeru/domain';
 import { AppError, validationError } from '@sumeru/errors';
 import { unwrapAttributes, zodToValidationError } from '../../listing/attributes';
@@ -8,7 +8,6 @@ import { listBody, parseListQuery, runList } from '../../listing/list-query';
 import { defineEndpoint } from '../../pipeline/endpoint';
 import { findJourneyOr404 } from './journey-endpoints';
 import { enrollmentSpec, serializeEnrollment } from './journey-resource';
-import { recordEvent } from '../../events/record-event';
 
 type EnrollmentRow = typeof schema.journeyEnrollments.$inferSelect;
 

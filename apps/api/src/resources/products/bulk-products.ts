@@ -4,7 +4,7 @@ import { schema, type Tx } from '@sumeru/db';
 import { validationError } from '@sumeru/errors';
 import { defineEndpoint } from '../../pipeline/endpoint';
 import { BULK_MAX_ITEMS, bulkUpsert, type Rejected } from '../crud/bulk-upsert';
-import { productSpec } from './product-resource';
+import { productSpec, serializeProduct } from './product-resource';
 import { lockIdentities, mapUniqueViolation, slugify } from './product-identity';
 
 const p = schema.products;
@@ -88,7 +88,10 @@ export const bulkUpsertProducts = defineEndpoint<Record<string, never>, Record<s
     };
     const result = kept.length === 0
       ? { sent_count: 0, rejected_count: 0, rejected_items: [] as Rejected[], items: [] as { id: unknown; external_id: unknown }[] }
-      : await bulkUpsert(tx, productSpec, 'product', { agencyId: token.agencyId, shopId: token.shopId }, { data: kept.map((c) => c.item) }, { completeNewRow }).catch(mapUniqueViolation);
+      : await bulkUpsert(tx, productSpec, 'product', { agencyId: token.agencyId, shopId: token.shopId }, { data: kept.map((c) => c.item) }, {
+        completeNewRow,
+        events: { created: 'product.updated', updated: 'product.updated', data: (row) => serializeProduct(row) },
+      }).catch(mapUniqueViolation);
     // The levels of a product whose sku changed follow it.
     const ids = result.items.map((i) => String(i.id));
     if (ids.length > 0) {

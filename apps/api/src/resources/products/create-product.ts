@@ -1,9 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { schema, type Tx } from '@sumeru/db';
+import { recordEvent, schema, type Tx } from '@sumeru/db';
 import { newId } from '@sumeru/domain';
 import { defineEndpoint } from '../../pipeline/endpoint';
-import { recordEvent } from '../../events/record-event';
 import { parseProductAttributes, productSpec, toProductColumns } from './product-resource';
 import { presentProducts } from './product-includes';
 import { assertExternalIdAvailable, assertSkuAvailable, mapUniqueViolation, resolveHandle } from './product-identity';

@@ -1,8 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { schema } from '@sumeru/db';
+import { recordEvent, schema } from '@sumeru/db';
 import { defineEndpoint } from '../../pipeline/endpoint';
-import { recordEvent } from '../../events/record-event';
 import { parseProductAttributes, productSpec, toProductColumns } from './product-resource';
 import { presentProducts } from './product-includes';
 import { findProductOr404 } from './find-product';

@@ -1,0 +1,3 @@
+import { appConfig } from '@sumeru/eslint-config';
+
+export default appConfig;
