@@ -2,6 +2,8 @@ import { hashPassword, randomBase62 } from '@sumeru/auth';
 import { schema, withAgency, type Database } from '@sumeru/db';
 import { newId } from '@sumeru/domain';
 import { buildShop, writeShop, type ShopSizes } from './seed-shop';
+import { seedOffers } from './seed-offers';
+import { seedReviews } from './seed-reviews';
 import { SHOP_PROFILES } from './shop-profiles';
 import { DEFAULT_SIZES, type DemoResult, type SeedDemoOptions } from './types';
 
@@ -41,5 +43,7 @@ export const seedDemo = async (db: Database, options: SeedDemoOptions): Promise<
     await tx.insert(schema.operators).values({ id: newId('operator'), agencyId: agency.id, email: operator.email, name: 'Avery Quinn', passwordHash, role: 'owner' });
   });
   const shops = await Promise.all(built.map((shop) => writeShop(db, shop, options.platformSecret)));
+  await seedReviews(db, built, random, now);
+  await seedOffers(db, built, now);
   return { agency, operator, shops };
 };
