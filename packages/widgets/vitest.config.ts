@@ -1,0 +1,4 @@
+import { defineConfig } from 'vitest/config';
+import { sumeruVitestConfig } from '@sumeru/vitest-config';
+
+export default defineConfig(sumeruVitestConfig());
