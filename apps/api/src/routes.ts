@@ -32,10 +32,20 @@ import { updateProduct } from './resources/products/update-product';
 import { listInventory } from './resources/inventory/list-inventory';
 import { updateInventory } from './resources/inventory/update-inventory';
 import { getUsage } from './resources/usage/get-usage';
+import { listCustomerEvents } from './resources/customer-events/list-customer-events';
+import { getReview } from './resources/reviews/get-review';
+import { bundleEndpoints } from './resources/storefront/bundles';
+import { quizEndpoints } from './resources/storefront/quizzes';
+import { getReferralClaim, listReferralClaims } from './resources/storefront/referral-claims';
+import { upsellRuleEndpoints } from './resources/storefront/upsell-rules';
+import { listReviews } from './resources/reviews/list-reviews';
+import { approveReview, rejectReview } from './resources/reviews/moderate-review';
 import {
   createWebhookEndpoint, deleteWebhookEndpoint, getWebhookEndpoint, listWebhookEndpoints, rotateWebhookSecret, updateWebhookEndpoint,
 } from './resources/webhooks/endpoint-endpoints';
+import { getWebhookDelivery, listWebhookDeliveries, replayFailedWebhookDeliveries, replayWebhookDelivery } from './resources/webhooks/delivery-endpoints';
 
+import { getShopSettings, updateShopSettings } from './resources/shop-settings/shop-settings-endpoints';
 /** Every /api/v1 operation, registered here and nowhere else, grouped by domain. */
 export const adminEndpoints: readonly AnyEndpoint[] = [
   // Customers
@@ -106,6 +116,26 @@ export const adminEndpoints: readonly AnyEndpoint[] = [
   updateWebhookEndpoint,
   deleteWebhookEndpoint,
   rotateWebhookSecret,
+  listWebhookDeliveries,
+  getWebhookDelivery,
+  replayWebhookDelivery,
+  replayFailedWebhookDeliveries,
+  // Customer timeline (storefront pixel events)
+  listCustomerEvents,
+  // Reviews (storefront submissions, moderated here)
+  listReviews,
+  getReview,
+  approveReview,
+  rejectReview,
+  // Storefront offers (served on /api/public)
+  ...bundleEndpoints,
+  ...upsellRuleEndpoints,
+  ...quizEndpoints,
+  listReferralClaims,
+  getReferralClaim,
+  // Shop settings and inbound webhook secrets
+  getShopSettings,
+  updateShopSettings,
   // Usage
   getUsage,
 ];

@@ -3,6 +3,7 @@ import { createCustomers, createOrder, createTenant, createToken } from '@sumeru
 import { adminEndpoints } from '../src/routes';
 import { runCommonRouteTests, type RouteCase } from './helpers/common-route-tests';
 import { call, startTestApi, type TestApi } from './helpers/test-api';
+import { createPublishableKey, createReview } from './helpers/storefront-fixtures';
 
 let api: TestApi;
 let limitedApi: TestApi;
@@ -15,6 +16,8 @@ let runs: { foreign: string };
 let catalogue: { foreignProduct: string };
 let ownCatalogue: { product: string };
 let hooks: { foreign: string };
+let reviews: { foreign: string };
+let referrals: { foreign: string };
 const ingestion = [
   { path: 'customer-groups', pascal: 'CustomerGroup', plural: 'CustomerGroups', read: 'customers:read', write: 'customers:write', item: { name: 'G' } },
   { path: 'product-categories', pascal: 'ProductCategory', plural: 'ProductCategories', read: 'products:read', write: 'products:write', item: { name: 'C' } },
@@ -25,6 +28,9 @@ const ingestion = [
   { path: 'message-rejects', pascal: 'MessageReject', plural: 'MessageRejects', read: 'contacts:read', write: 'contacts:write', item: { channel: 'email', address: 'x@example.com', reason: 'manual', occurred_at: '2026-05-01T00:00:00Z' } },
   { path: 'lists', pascal: 'List', plural: 'Lists', read: 'contacts:read', write: 'contacts:write', item: { name: 'L' } },
   { path: 'custom-data-definitions', pascal: 'CustomDataDefinition', plural: 'CustomDataDefinitions', read: 'customers:read', write: 'customers:write', item: { key: 'k', name: 'K', fields: [{ name: 'a', type: 'string' }] } },
+  { path: 'bundles', pascal: 'Bundle', plural: 'Bundles', read: 'storefront:read', write: 'storefront:write', item: { name: 'B', product_ids: ['prd_a', 'prd_b'], discount_type: 'percentage', discount_value: 10 } },
+  { path: 'upsell-rules', pascal: 'UpsellRule', plural: 'UpsellRules', read: 'storefront:read', write: 'storefront:write', item: { name: 'U', offer_product_ids: ['prd_a'] } },
+  { path: 'quizzes', pascal: 'Quiz', plural: 'Quizzes', read: 'storefront:read', write: 'storefront:write', item: { title: 'Q', questions: [{ id: 'q1', text: 'Q?', answers: [{ id: 'a', text: 'A', product_ids: [] }, { id: 'b', text: 'B', product_ids: [] }] }] } },
   { path: 'carts', pascal: 'Cart', plural: 'Carts', read: 'orders:read', write: 'orders:write', item: { currency: 'EUR', total: 1, items: [] } },
 ] as const;
 const foreignIngestion: Record<string, string> = {};
@@ -54,6 +60,10 @@ beforeAll(async () => {
   const { token: ownToken } = await createToken(api.deps.db, shop);
   ownCatalogue = { product: (await call(api, '/api/v1/products', { token: ownToken, method: 'POST', body: { title: 'Own', price: 1, sku: 'SEC-1' } })).body.data.id };
   hooks = { foreign: (await call(api, '/api/v1/webhook-endpoints', { token: otherToken, method: 'POST', body: { url: 'https://hooks.example.com/x', events: ['order.created'] } })).body.data.id };
+  reviews = { foreign: await createReview(api.deps.db, other, { productId: catalogue.foreignProduct, rating: 5, status: 'pending' }) };
+  const storefront = { 'x-sumeru-key': (await createPublishableKey(api.deps.db, other)).key };
+  const code = (await call(api, '/api/public/referrals', { method: 'POST', headers: storefront, body: { customer_id: theirs!.id, email: theirs!.email } })).body.data.attributes.code;
+  referrals = { foreign: (await call(api, '/api/public/referrals/claim', { method: 'POST', headers: storefront, body: { code, email: 'friend@example.test' } })).body.data.id };
   for (const r of ingestion) {
     const res = await call(api, `/api/v1/${r.path}/bulk`, { token: otherToken, method: 'POST', body: { data: [{ external_id: 'x', ...r.item }] } });
     foreignIngestion[r.path] = res.body.data.items[0].id;
@@ -131,7 +141,22 @@ const routes: RouteCase[] = [
   { operationId: 'updateWebhookEndpoint', method: 'PATCH', path: () => `/api/v1/webhook-endpoints/${hooks.foreign}`, body: { enabled: false }, scope: 'webhooks:write', foreign: true },
   { operationId: 'deleteWebhookEndpoint', method: 'DELETE', path: () => `/api/v1/webhook-endpoints/${hooks.foreign}`, scope: 'webhooks:write' },
   { operationId: 'rotateWebhookEndpointSecret', method: 'POST', path: () => `/api/v1/webhook-endpoints/${hooks.foreign}/rotate-secret`, scope: 'webhooks:write', foreign: true },
+  { operationId: 'listWebhookDeliveries', method: 'GET', path: () => `/api/v1/webhook-endpoints/${hooks.foreign}/deliveries`, scope: 'webhooks:read', foreign: true },
+  { operationId: 'getWebhookDelivery', method: 'GET', path: () => `/api/v1/webhook-endpoints/${hooks.foreign}/deliveries/whd_0000000000000000000000`, scope: 'webhooks:read', foreign: true },
+  { operationId: 'replayWebhookDelivery', method: 'POST', path: () => `/api/v1/webhook-endpoints/${hooks.foreign}/deliveries/whd_0000000000000000000000/replay`, scope: 'webhooks:write', foreign: true },
+  { operationId: 'replayFailedWebhookDeliveries', method: 'POST', path: () => `/api/v1/webhook-endpoints/${hooks.foreign}/deliveries/replay`, body: { created_from: '2026-01-01T00:00:00Z', created_to: '2026-12-31T00:00:00Z' }, scope: 'webhooks:write', foreign: true },
   { operationId: 'getUsage', method: 'GET', path: () => '/api/v1/usage', scope: null },
+  // The shop is the token's own: there is no id to point at another shop (isolation in shop-settings.test.ts).
+  { operationId: 'getShopSettings', method: 'GET', path: () => '/api/v1/shop', scope: 'settings:read' },
+  { operationId: 'updateShopSettings', method: 'PATCH', path: () => '/api/v1/shop', body: { timezone: 'Europe/Berlin' }, scope: 'settings:write' },
+  { operationId: 'listCustomerEvents', method: 'GET', path: () => `/api/v1/customers/${own.customerId}/events`, scope: 'customers:read' },
+  { operationId: 'listCustomerEvents', method: 'GET', path: () => `/api/v1/customers/${foreign.customerId}/events`, scope: 'customers:read', foreign: true },
+  { operationId: 'listReferralClaims', method: 'GET', path: () => '/api/v1/referral-claims', scope: 'storefront:read' },
+  { operationId: 'getReferralClaim', method: 'GET', path: () => `/api/v1/referral-claims/${referrals.foreign}`, scope: 'storefront:read', foreign: true },
+  { operationId: 'listReviews', method: 'GET', path: () => '/api/v1/reviews?filter[status]=pending', scope: 'reviews:read' },
+  { operationId: 'getReview', method: 'GET', path: () => `/api/v1/reviews/${reviews.foreign}`, scope: 'reviews:read', foreign: true },
+  { operationId: 'approveReview', method: 'POST', path: () => `/api/v1/reviews/${reviews.foreign}/approve`, scope: 'reviews:write', foreign: true },
+  { operationId: 'rejectReview', method: 'POST', path: () => `/api/v1/reviews/${reviews.foreign}/reject`, scope: 'reviews:write', foreign: true },
   { operationId: 'listContactConsentHistory', method: 'GET', path: () => `/api/v1/contacts/${foreignIngestion.contacts}/consent-history`, scope: 'contacts:read', foreign: true },
   { operationId: 'listListMembers', method: 'GET', path: () => `/api/v1/lists/${foreignIngestion.lists}/members`, scope: 'contacts:read', foreign: true },
   { operationId: 'addListMembers', method: 'POST', path: () => `/api/v1/lists/${foreignIngestion.lists}/members`, body: { data: [{ contact_id: 'con_x' }] }, scope: 'contacts:write', foreign: true },

@@ -84,7 +84,7 @@ export const buildOperation = (e: AnyEndpoint, all: readonly AnyEndpoint[], surf
         ? { description: 'Done; deleting what does not exist succeeds too', headers }
         : { description: 'OK', headers, content: { 'application/json': { schema: responseSchema, ...(example ? { example } : {}) } } },
       // 403 only where a scope is required: a token without scopes still passes `[]`.
-      ...errorResponses({ hasBody: idempotent, hasId: /:\w+/.test(e.path), scoped: surface.securityOf(e).some((r) => Object.values(r).some((scopes) => scopes.length > 0)), idempotent, unauthenticated: surface.unauthenticated }),
+      ...errorResponses({ hasBody: idempotent, hasId: /:\w+/.test(e.path), ...(e.notFound ? { notFound: e.notFound } : {}), scoped: surface.securityOf(e).some((r) => Object.values(r).some((scopes) => scopes.length > 0)), idempotent, unauthenticated: surface.unauthenticated, ...(surface.forbidden ? { forbidden: surface.forbidden } : {}) }),
     },
     'x-codeSamples': codeSamples(e, surface, request?.example, idempotent),
   };

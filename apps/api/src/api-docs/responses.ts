@@ -67,14 +67,14 @@ const error = (status: number, description: string, extraHeaders: string[] = [])
   content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorEnvelope' }, examples: examplesFor(status) } },
 });
 
-export type ErrorOptions = { hasBody: boolean; hasId: boolean; scoped: boolean; idempotent: boolean; unauthenticated: string };
+export type ErrorOptions = { hasBody: boolean; hasId: boolean; notFound?: string; scoped: boolean; idempotent: boolean; unauthenticated: string; forbidden?: string };
 
 /** The error responses an operation can give. 405 is not per operation: it answers methods a path lacks. */
 export const errorResponses = (o: ErrorOptions) => ({
   ...(o.hasBody ? { '400': error(400, 'Malformed JSON (bad_request)'), '413': error(413, 'Body too large (payload_too_large)'), '415': error(415, 'Not application/json (unsupported_media_type)') } : {}),
   '401': error(401, o.unauthenticated),
-  ...(o.scoped ? { '403': error(403, 'The token lacks the scope; details.missing_scope names it (forbidden)') } : {}),
-  ...(o.hasId ? { '404': error(404, 'No such resource in this shop (not_found)') } : {}),
+  ...(o.scoped ? { '403': error(403, 'The token lacks the scope; details.missing_scope names it (forbidden)') } : o.forbidden ? { '403': error(403, o.forbidden) } : {}),
+  ...(o.hasId || o.notFound ? { '404': error(404, o.notFound ?? 'No such resource in this shop (not_found)') } : {}),
   ...(o.idempotent ? { '409': error(409, 'idempotency_conflict (same key, other request, or still in progress: then with Retry-After) or conflict (illegal state transition)', ['Retry-After']) } : {}),
   '422': error(422, 'A parameter or attribute is invalid; details.field names it (validation_failed)'),
   '429': error(429, 'Rate limited (rate_limited)', ['X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Reset', 'RateLimit', 'RateLimit-Policy', 'Retry-After']),

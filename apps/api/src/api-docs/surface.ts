@@ -17,6 +17,8 @@ export type DocSurface = {
   securityOf: (e: AnyEndpoint) => SecurityRequirement[];
   accessOf: (e: AnyEndpoint) => string;
   unauthenticated: string;
+  /** When a caller that authenticated may still be refused (403), other than for a missing scope. */
+  forbidden?: string;
   sampleAuth: { curl: string[]; node: string };
   tagDescriptions: Record<string, string>;
 };
@@ -59,7 +61,7 @@ export const adminSurface: DocSurface = {
 export const publicSurface: DocSurface = {
   info: {
     title: 'Sumeru storefront API',
-    description: 'CORS-enabled endpoints for storefronts: reviews, referrals, bundles, upsells, quizzes and the pixel. Rate-limited per key and per IP; errors use the same envelope as the admin API. No endpoint is published yet.',
+    description: 'CORS-enabled endpoints for storefronts: reviews, referrals, bundles, upsells, quizzes and the pixel. Rate-limited per key and per IP; errors use the same envelope as the admin API.',
   },
   baseUrl: `${PRODUCTION}/api/public`,
   servers: [{ url: '/api/public', description: 'This server' }, { url: `${PRODUCTION}/api/public`, description: 'Production' }],
@@ -71,6 +73,7 @@ export const publicSurface: DocSurface = {
   securityOf: () => ['publishableKey', 'publishableKeyQuery', 'allowedOrigin'].map((scheme) => ({ [scheme]: [] })),
   accessOf: () => 'A publishable key, or a request from an allowed Origin.',
   unauthenticated: 'Missing or unknown publishable key, and the Origin is not allowed (unauthenticated)',
+  forbidden: 'The publishable key is restricted to other origins than this request’s Origin (forbidden)',
   sampleAuth: { curl: ['-H "X-Sumeru-Key: $SUMERU_PUBLISHABLE_KEY"'], node: "'X-Sumeru-Key': process.env.SUMERU_PUBLISHABLE_KEY" },
   tagDescriptions: {},
 };

@@ -62,6 +62,8 @@ export type Endpoint<P = unknown, Q = unknown, B = unknown> = {
   requestSchema?: z.ZodType;
   /** The whole success body, when it is not `resource`'s object or list (e.g. /usage). */
   responseSchema?: z.ZodType;
+  /** For operations whose body names other resources: what a 404 means (the path alone implies one only with an id in it). */
+  notFound?: string;
   /** For `query: 'raw'` operations that are not `resource` lists (e.g. /attribution): their query, with `filter` as a nested object. */
   querySchema?: z.ZodType;
 };

@@ -2,11 +2,13 @@ import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import { loadConfig } from '@sumeru/config';
 import { adminUrlFromEnv, createTestDatabase, type TestDatabase } from '@sumeru/db/testing';
+import { jobRunnerOptions, startJobRunner, type JobRunner } from '@sumeru/jobs';
 import { createApp } from '../../src/app';
 import { closeDeps, createDeps } from '../../src/bootstrap';
 import type { ApiDeps } from '../../src/deps';
 import { createLogger } from '../../src/logger';
 import type { AnyEndpoint } from '../../src/pipeline/endpoint';
+import { contractViolation } from './response-contract';
 
 export type TestApi = {
   url: string;
@@ -17,6 +19,8 @@ export type TestApi = {
   /** stop() and drop the database. */
   close: () => Promise<void>;
   database: TestDatabase;
+  /** The real job runner (graphile-worker) on the same database, when started with `jobs: true`. */
+  jobs?: JobRunner;
 };
 
 export const TEST_SECRET = 'test-secret-'.padEnd(48, 'x');
@@ -27,7 +31,7 @@ export const TEST_SECRET = 'test-secret-'.padEnd(48, 'x');
  */
 export const startTestApi = async (
   env: Record<string, string> = {},
-  options: { database?: TestDatabase; extraEndpoints?: readonly AnyEndpoint[] } = {},
+  options: { database?: TestDatabase; extraEndpoints?: readonly AnyEndpoint[]; jobs?: boolean } = {},
 ): Promise<TestApi> => {
   const database = options.database ?? (await createTestDatabase(adminUrlFromEnv()));
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'info', SUMERU_SECRET: TEST_SECRET, DATABASE_URL: database.url, USAGE_FLUSH_MS: '60000', ...env });
@@ -42,10 +46,14 @@ export const startTestApi = async (
   const server = createApp(deps, options.extraEndpoints ? { extraEndpoints: options.extraEndpoints } : {}).listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const { port } = server.address() as AddressInfo;
+  const jobs = options.jobs
+    ? await startJobRunner({ ...jobRunnerOptions(config, { databaseUrl: database.url, db: deps.db, secret: TEST_SECRET, logger: deps.logger }), concurrency: 2, recoverySeconds: 60, pollIntervalMs: 500, decisionRunsCron: null })
+    : undefined;
   let stopped = false;
   const stop = async () => {
     if (stopped) return;
     stopped = true;
+    await jobs?.stop();
     await new Promise<void>((resolve) => server.close(() => resolve()));
     await closeDeps(deps);
   };
@@ -54,6 +62,7 @@ export const startTestApi = async (
     deps,
     logs,
     database,
+    ...(jobs ? { jobs } : {}),
     stop,
     close: async () => {
       await stop();
@@ -85,6 +94,10 @@ export const call = async (
   } catch {
     json = undefined;
   }
+  const violation = response.headers.get('content-type')?.includes('json') || response.status === 204
+    ? contractViolation(options.method ?? 'GET', path, response.status, json)
+    : null;
+  if (violation) throw new Error(`response does not match the OpenAPI document: ${violation}`);
   return { status: response.status, headers: response.headers, body: json, text };
 };
 
