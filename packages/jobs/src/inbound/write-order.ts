@@ -1,10 +1,10 @@
 import { and, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
-import { recordEvent, schema, type Tx } from '@sumeru/db';
+import { recordEvent, refreshCustomerTotals, schema, type Tx } from '@sumeru/db';
 import { minorToMoney, newId } from '@sumeru/domain';
 import { orderData } from './event-data';
 import type { OrderInput } from './inputs';
 import { PayloadError } from './payload-error';
-import { refreshCustomerTotals, upsertCustomer, type Tenant } from './write-customer';
+import { upsertCustomer, type Tenant } from './write-customer';
 
 const o = schema.orders;
 const li = schema.orderLineItems;

@@ -1,6 +1,6 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { recordEvent, schema, type Tx } from '@sumeru/db';
+import { recordEvent, refreshCustomerTotals, schema, type Tx } from '@sumeru/db';
 import { minorToMoney, newId } from '@sumeru/domain';
 import { validationError } from '@sumeru/errors';
 import { zodToValidationError } from '../../listing/attributes';
@@ -8,7 +8,6 @@ import { defineEndpoint } from '../../pipeline/endpoint';
 import { BULK_MAX_ITEMS, type Rejected } from '../crud/bulk-upsert';
 import { computeTotals, ZOrderImport, type OrderImport } from './order-import';
 import { serializeOrder } from './order-resource';
-import { refreshCustomerTotals } from './refresh-customer-totals';
 
 type Tenant = { agencyId: string; shopId: string };
 

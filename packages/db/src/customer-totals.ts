@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { Tx } from '@sumeru/db';
+import type { Tx } from './tenant';
 
 /**
  * Recomputes orders_count, total_spent and last_order_at of these customers from their orders
