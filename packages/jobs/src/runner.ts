@@ -82,7 +82,9 @@ export const startJobRunner = async (options: JobRunnerOptions): Promise<JobRunn
   // The queue's own pool, owned here so that stop() really closes it, and so that a connection
   // the server drops while idle (a restart) is logged instead of crashing the process.
   const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.concurrency + 2 });
-  pool.on('error', (err) => options.logger.warn({ err }, 'job queue connection lost; it will reconnect'));
+  const connectionLost = (err: Error) => options.logger.warn({ err }, 'job queue connection lost; it will reconnect');
+  pool.on('error', connectionLost);
+  pool.on('connect', (client) => client.on('error', connectionLost));
   const runner: Runner = await run({
     pgPool: pool,
     concurrency: options.concurrency,
