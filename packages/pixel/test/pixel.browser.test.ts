@@ -4,9 +4,8 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { launchChromium, startReceiver, startStorefront, type RecordedRequest } from '@sumeru/browser-testing';
 import { pixelScriptPath } from '../src/asset';
-import { launchChromium } from './support/chromium';
-import { startReceiver, startStorefront, type RecordedRequest } from './support/http-harness';
 
 const KEY = 'pk_live_test123';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;

@@ -2,7 +2,7 @@
 // dist/widgets.js in headless Chromium, against the receiver harness (another origin) that
 // stands in for the API with the shapes of ../CONTRACT.md.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RecordedRequest } from './support/http-harness';
+import type { RecordedRequest } from '@sumeru/browser-testing';
 import { errorEnvelope, json, KEY, startWidgetHarness } from './support/widget-page';
 
 const product = (id: string, extra: Record<string, unknown> = {}) => ({

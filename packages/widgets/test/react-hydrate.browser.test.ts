@@ -4,9 +4,8 @@ import { build } from 'esbuild';
 import { createElement } from 'react';
 import { renderToString } from 'react-dom/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, startReceiver, startStorefront } from '@sumeru/browser-testing';
 import { App } from './fixtures/react-app';
-import { launchChromium } from './support/chromium';
-import { startReceiver, startStorefront } from './support/http-harness';
 import type { Browser } from 'playwright-core';
 
 const KEY = 'pk_live_react1';

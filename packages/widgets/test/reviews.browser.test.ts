@@ -1,8 +1,8 @@
 // <sumeru-reviews> from dist/widgets.js in real headless Chromium, against the receiver harness
 // on another origin standing in for the API (see support/widget-page.ts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RecordedRequest } from '@sumeru/browser-testing';
 import { errorEnvelope, json, KEY, startWidgetHarness } from './support/widget-page';
-import type { RecordedRequest } from './support/http-harness';
 
 const review = (id: string, attributes: Record<string, unknown>) => ({
   id,

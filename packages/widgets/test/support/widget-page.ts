@@ -3,9 +3,8 @@
 // (a test harness: it records requests and answers with the canned bodies each test gives it).
 import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium, startReceiver, startStorefront, type RecordedRequest } from '@sumeru/browser-testing';
 import { widgetsScriptPath } from '../../src/asset';
-import { launchChromium } from './chromium';
-import { startReceiver, startStorefront, type RecordedRequest } from './http-harness';
 
 export const KEY = 'pk_live_widgets1';
 

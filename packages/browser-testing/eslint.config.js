@@ -1,0 +1,3 @@
+import { packageConfig } from '@sumeru/eslint-config';
+
+export default packageConfig;

@@ -1,0 +1,2 @@
+export { CHROMIUM_PATH, launchChromium } from './chromium';
+export * from './http-harness';
