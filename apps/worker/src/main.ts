@@ -14,6 +14,15 @@ const main = async () => {
   const logger = pino({ level: config.LOG_LEVEL, base: { service: 'sumeru-worker' }, timestamp: pino.stdTimeFunctions.isoTime });
   await runMigrations(config.DATABASE_URL);
   const db = createDatabase({ url: config.DATABASE_URL, poolSize: config.WORKER_CONCURRENCY + 2 });
+  // A database that goes away (restart, failover) can surface as a rejected promise inside the
+  // queue library; the work itself is durable and recovered (sumeru_requeue_stalled), so that is
+  // logged, not fatal. An uncaught exception leaves unknown state: log it and exit, and let the
+  // supervisor (compose `restart`, Kubernetes) start a fresh worker; nothing queued is lost.
+  process.on('unhandledRejection', (err) => logger.error({ err }, 'unhandled rejection (worker keeps running)'));
+  process.on('uncaughtException', (err) => {
+    logger.fatal({ err }, 'uncaught exception: exiting for a clean restart');
+    process.exit(1);
+  });
   const runner = await startJobRunner(jobRunnerOptions(config, { databaseUrl: config.DATABASE_URL, db, secret: resolvePlatformSecret(config), logger }));
   logger.info({ concurrency: config.WORKER_CONCURRENCY }, 'Sumeru worker running');
 

@@ -1,27 +1,16 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import type { ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase, type OpenTestDatabase } from '@sumeru/db/testing';
 import { createTenant } from '@sumeru/testing';
-import { attemptsOf, commitEvent, createEndpoint, PLATFORM_SECRET, type Tenant, waitForDelivery } from './support/fixtures';
+import { attemptsOf, commitEvent, createEndpoint, type Tenant, waitForDelivery } from './support/fixtures';
 import { startReceiver, waitFor } from './support/receiver';
+import { startWorkerProcess as spawnWorker } from './support/worker-process';
 
-const appDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 let database: OpenTestDatabase;
 let tenant: Tenant;
 const children: ChildProcess[] = [];
-
-/** The standalone worker (apps/worker/src/main.ts) as one OS process (node with tsx's loader, no wrapper process). */
 const startWorkerProcess = (databaseUrl: string) => {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: appDir,
-    env: {
-      PATH: process.env.PATH, NODE_ENV: 'test', DATABASE_URL: databaseUrl, SUMERU_SECRET: PLATFORM_SECRET, LOG_LEVEL: 'warn',
-      WEBHOOKS_ALLOW_PRIVATE_TARGETS: 'true', WEBHOOK_TIMEOUT_MS: '2000', WEBHOOK_RETRY_SCHEDULE: '1', WORKER_RECOVERY_SECONDS: '1', WORKER_CONCURRENCY: '2',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  const child = spawnWorker(databaseUrl);
   children.push(child);
   return child;
 };

