@@ -18,6 +18,8 @@ const SHOTS = path.resolve(here, '../test-results/screenshots');
 const CHROMIUM = '/usr/bin/chromium';
 
 let api: TestApi;
+let hooksApi: TestApi;
+let hooksBase: string;
 let browser: Browser;
 let base: string;
 let demo: Awaited<ReturnType<typeof seedDemo>>;
@@ -42,8 +44,8 @@ const shot = async (page: Page, name: string) => {
   expect(scroll, `${name} overflows sideways`).toBeLessThanOrEqual(viewport!);
 };
 
-const signIn = async (page: Page, email: string, password: string) => {
-  await page.goto(`${base}/`);
+const signIn = async (page: Page, email: string, password: string, origin = base) => {
+  await page.goto(`${origin}/`);
   await page.waitForURL('**/sign-in');
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(password);
@@ -57,14 +59,18 @@ beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
   await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
   receiverBase = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`;
-  // The job runner delivers webhooks, as the worker (or WORKER_IN_PROCESS) does in production;
-  // loopback targets are allowed so the receiver above can take the deliveries.
-  api = await startTestApi({ NODE_ENV: 'production', USAGE_FLUSH_MS: '200', WEBHOOKS_ALLOW_PRIVATE_TARGETS: 'true', WEBHOOK_RETRY_SCHEDULE: '1', WEBHOOK_TIMEOUT_MS: '3000' }, { jobs: true });
+  api = await startTestApi({ NODE_ENV: 'production', USAGE_FLUSH_MS: '200' });
   api.deps.usage.start();
   // The demo operator with the production password hashing, as `pnpm start` seeds it.
   demo = await seedDemo(api.deps.db, { platformSecret: TEST_SECRET, customersPerShop: 30, ordersPerShop: 60, productsPerShop: 12 });
   // localhost (not 127.0.0.1): the production cookie is Secure + __Host-, which Chromium accepts over http only on localhost.
   base = api.url.replace('127.0.0.1', 'localhost');
+  // Webhooks to the loopback receiver: production refuses private targets (config error), so the
+  // webhook scenario runs against a second API over the same database and the same built bundle,
+  // in development mode, with the real job runner (graphile-worker) delivering, as the worker
+  // process (or WORKER_IN_PROCESS) does. Only this instance runs jobs.
+  hooksApi = await startTestApi({ NODE_ENV: 'development', WEBHOOKS_ALLOW_PRIVATE_TARGETS: 'true', WEBHOOK_RETRY_SCHEDULE: '1', WEBHOOK_TIMEOUT_MS: '3000' }, { database: api.database, jobs: true });
+  hooksBase = hooksApi.url.replace('127.0.0.1', 'localhost');
   browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
@@ -73,6 +79,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
+  await hooksApi?.stop();
   await api?.close();
   receiver.closeAllConnections();
   await new Promise<void>((resolve) => receiver.close(() => resolve()));
@@ -246,9 +253,9 @@ describe('console end to end (built bundle, real API, real PostgreSQL, headless 
     const page = await context.newPage();
     const consoleErrors: string[] = [];
     page.on('pageerror', (err) => consoleErrors.push(err.message));
-    await signIn(page, demo.operator.email, demo.operator.password);
+    await signIn(page, demo.operator.email, demo.operator.password, hooksBase);
     const shop = demo.shops[1]!;
-    await page.goto(`${base}/shops/${shop.id}/webhooks`);
+    await page.goto(`${hooksBase}/shops/${shop.id}/webhooks`);
     await page.getByRole('button', { name: 'Add endpoint' }).waitFor();
 
     const addEndpoint = async (url: string) => {
@@ -278,7 +285,8 @@ describe('console end to end (built bundle, real API, real PostgreSQL, headless 
       });
       return (await response.json()).result.data.secret as string;
     }, shop.id);
-    const product = await call(api, '/api/v1/products', { token: secret, method: 'POST', body: { title: 'E2E webhook mug', price: 12, sku: 'E2E-HOOK-1' } });
+    expect(hooksApi.jobs).toBeDefined();
+    const product = await call(hooksApi, '/api/v1/products', { token: secret, method: 'POST', body: { title: 'E2E webhook mug', price: 12, sku: 'E2E-HOOK-1' } });
     expect(product.status).toBe(201);
 
     // The delivery shows up in the log once the worker has sent it (bounded wait, refreshing the log).
@@ -286,29 +294,31 @@ describe('console end to end (built bundle, real API, real PostgreSQL, headless 
     await expect.poll(async () => {
       await ok.getByRole('button', { name: 'Refresh' }).click();
       return log.getByRole('row').filter({ hasText: 'product.updated' }).filter({ hasText: 'succeeded' }).count();
-    }, { timeout: 20_000, intervals: [500] }).toBe(1);
+    }, { timeout: 20_000, interval: 500 }).toBe(1);
     const row = log.getByRole('row').filter({ hasText: 'product.updated' });
     expect(await row.getByRole('cell').nth(5).textContent()).toBe('200');
     const deliveryId = (await row.getAttribute('data-delivery-id'))!;
     expect(JSON.parse(received.find((r) => r.path === '/ok')!.body)).toMatchObject({ type: 'product.updated', data: { id: product.body.data.id } });
-
-    // Expand the row: every attempt with its status code and the receiver's answer.
-    await row.getByRole('button', { name: `Attempts of delivery ${deliveryId}` }).click();
-    const attempts = page.getByRole('table', { name: `Attempts of delivery ${deliveryId}` });
-    await attempts.getByText('thanks from the e2e receiver').waitFor();
-    expect(await attempts.getByRole('row').count()).toBe(2);
-    expect(await row.getByRole('button', { name: `Attempts of delivery ${deliveryId}` }).getAttribute('aria-expanded')).toBe('true');
 
     // The 410 disabled the other endpoint: a notice, its reason, replays refused until it is re-enabled.
     await expect.poll(async () => {
       await page.reload();
       await page.getByRole('article', { name: `Endpoint ${goneUrl}` }).waitFor();
       return page.getByRole('region', { name: 'Notices' }).filter({ hasText: goneUrl }).count();
-    }, { timeout: 20_000, intervals: [500] }).toBe(1);
+    }, { timeout: 20_000, interval: 500 }).toBe(1);
     const disabled = gone.getByRole('note', { name: 'Endpoint disabled' });
     await disabled.getByText('the receiver answered 410 Gone').waitFor();
     expect(await gone.getByRole('button', { name: 'Replay failed in range' }).isDisabled()).toBe(true);
     await gone.getByRole('table', { name: `Deliveries to ${goneUrl}` }).getByText('failed').waitFor();
+    expect(await gone.getByRole('button', { name: /^Replay delivery / }).isDisabled()).toBe(true);
+
+    // Expand the row from the keyboard: every attempt with its status code and the receiver's answer.
+    await row.getByRole('button', { name: `Attempts of delivery ${deliveryId}` }).focus();
+    await page.keyboard.press('Enter');
+    const attempts = page.getByRole('table', { name: `Attempts of delivery ${deliveryId}` });
+    await attempts.getByText('thanks from the e2e receiver').waitFor();
+    expect(await attempts.getByRole('row').count()).toBe(2);
+    expect(await row.getByRole('button', { name: `Attempts of delivery ${deliveryId}` }).getAttribute('aria-expanded')).toBe('true');
     await shot(page, '13b-webhook-deliveries');
 
     // Replay the successful delivery: a new delivery of the same event, sent by the worker.
@@ -358,6 +368,30 @@ describe('console end to end (built bundle, real API, real PostgreSQL, headless 
       return response.status;
     }, shop.id);
     expect(status).toBe(403);
+
+    // The delivery log of the webhook scenario above (same database): readable, but no replay.
+    await page.goto(`${base}/shops/${shop.id}/webhooks`);
+    const log = page.getByRole('table', { name: /^Deliveries to http:\/\/127\.0\.0\.1:\d+\/ok$/ });
+    await log.getByText('product.updated').first().waitFor();
+    expect(await page.getByRole('button', { name: /^Replay/ }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Re-enable endpoint' }).count()).toBe(0);
+    await page.getByText('Viewers cannot replay deliveries.').first().waitFor();
+    const deliveryId = await log.locator('tr[data-delivery-id]').first().getAttribute('data-delivery-id');
+    const endpointId = await page.evaluate(async (shopId) => {
+      const list = await (await fetch(`/trpc/webhooks.list?input=${encodeURIComponent(JSON.stringify({ shopId }))}`)).json();
+      return (list.result.data as { id: string; url: string }[]).find((e) => e.url.endsWith('/ok'))!.id;
+    }, shop.id);
+    const replayStatus = await page.evaluate(async ({ shopId, endpointId, deliveryId }) => {
+      const me = await (await fetch('/trpc/session.me')).json();
+      const response = await fetch('/trpc/webhooks.replay', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': me.result.data.csrfToken },
+        body: JSON.stringify({ shopId, endpointId, deliveryId }),
+      });
+      return response.status;
+    }, { shopId: shop.id, endpointId, deliveryId });
+    expect(replayStatus).toBe(403);
+    await shot(page, '16b-viewer-webhooks');
 
     // The session ends on the server (as idle expiry would): the next request answers 401 and the
     // console goes back to the sign-in page.

@@ -127,7 +127,7 @@ export const DeliveryLog = ({ shopId, endpoint, canWrite }: { shopId: string; en
           {STATUSES.map((s) => <option key={s} value={s}>{s}</option>)}
         </SelectField>
         <Button onClick={() => void deliveries.refetch()} disabled={deliveries.isFetching}>{deliveries.isFetching ? 'Refreshing…' : 'Refresh'}</Button>
-        {canWrite ? <ReplayRangeDialog shopId={shopId} endpoint={endpoint} /> : null}
+        {canWrite ? <ReplayRangeDialog shopId={shopId} endpoint={endpoint} /> : <p className="hint">Viewers cannot replay deliveries.</p>}
       </div>
       <QueryView query={deliveries} loadingLabel="Loading deliveries…" isEmpty={(d) => d.items.length === 0 && cursors.length === 1} empty={<Empty title={status ? `No ${status} deliveries.` : 'No deliveries yet.'}><p>Each subscribed event this shop records is delivered here.</p></Empty>}>
         {(page) => (
@@ -163,10 +163,10 @@ export const DeliveryLog = ({ shopId, endpoint, canWrite }: { shopId: string; en
                 );
               })}</tbody>
             </table></div>
-            <div className="pager">
+            {cursors.length > 1 || page.nextCursor ? <div className="pager">
               <Button onClick={() => setCursors((c) => c.slice(0, -1))} disabled={cursors.length === 1}>Newer</Button>
               <Button onClick={() => page.nextCursor && setCursors((c) => [...c, page.nextCursor!])} disabled={!page.nextCursor}>Older</Button>
-            </div>
+            </div> : null}
           </>
         )}
       </QueryView>
