@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { Webhook } from 'standardwebhooks';
 import { describe, expect, it } from 'vitest';
-import { generateWebhookSecret, signDelivery, verifyMetaSignature, verifyShopifyHmac, verifySumeruSignature, verifySumeruWebhook } from './signing';
+import { generateWebhookSecret, signDelivery, signSumeruWebhook, verifyMetaSignature, verifyShopifyHmac, verifySumeruSignature, verifySumeruWebhook } from './signing';
 
 const body = JSON.stringify({ id: 'evt_1', type: 'order.created', created_at: '2026-05-10T10:00:00Z', data: { id: 'ord_1', total: 487.2, note: 'Grüße' } });
 const now = 1_778_400_000;
@@ -43,6 +43,19 @@ describe('outbound signatures', () => {
     expect(new Webhook(a).verify(body, standard)).toEqual(JSON.parse(body));
     expect(new Webhook(b).verify(body, standard)).toEqual(JSON.parse(body));
     expect(() => new Webhook(generateWebhookSecret()).verify(body, standard)).toThrow();
+  });
+});
+
+describe('signSumeruWebhook, the inverse of verifySumeruWebhook', () => {
+  it('produces the header the worker sends, which verifies, and fails on any other body, secret or time', () => {
+    const secret = generateWebhookSecret();
+    const body = '{"id":"evt_1","type":"order.created"}';
+    const header = signSumeruWebhook(body, secret, { timestamp: 1_790_000_000 });
+    expect(header).toBe(signDelivery({ eventId: 'evt_1', eventType: 'order.created', body, secrets: [secret], timestamp: 1_790_000_000, attempt: 1 })['X-Sumeru-Signature']);
+    expect(verifySumeruWebhook(body, header, secret, { now: 1_790_000_100 })).toBe(true);
+    expect(verifySumeruWebhook(`${body} `, header, secret, { now: 1_790_000_100 })).toBe(false);
+    expect(verifySumeruWebhook(body, header, generateWebhookSecret(), { now: 1_790_000_100 })).toBe(false);
+    expect(verifySumeruWebhook(body, header, secret, { now: 1_790_000_301 })).toBe(false);
   });
 });
 

@@ -57,6 +57,16 @@ export const verifyShopifyHmac = (rawBody: Buffer, header: string | undefined, s
 export const verifyMetaSignature = (rawBody: Buffer, header: string | undefined, appSecret: string): boolean =>
   !!header && header.startsWith('sha256=') && equalBytes(Buffer.from(header.slice(7), 'hex'), createHmac('sha256', appSecret).update(rawBody).digest());
 
+/**
+ * The inverse of `verifySumeruWebhook`: the `X-Sumeru-Signature` value for a body, as the
+ * worker sends it (for test fixtures, SDKs and receivers' own tests).
+ */
+export const signSumeruWebhook = (rawBody: string | Buffer, secret: string, options: { timestamp?: number } = {}): string => {
+  const t = String(options.timestamp ?? Math.floor(Date.now() / 1000));
+  const body = typeof rawBody === 'string' ? rawBody : rawBody.toString('utf8');
+  return `t=${t},v1=${hmac(secret, `${t}.${body}`).digest('hex')}`;
+};
+
 /** The helper the cookbook and SDK document: `verifySumeruWebhook(rawBody, header, secret)`. */
 export const verifySumeruWebhook = (rawBody: string | Buffer, signatureHeader: string | undefined, secret: string, options: { toleranceSeconds?: number; now?: number } = {}): boolean =>
   verifySumeruSignature(signatureHeader, typeof rawBody === 'string' ? rawBody : rawBody.toString('utf8'), secret, options);
