@@ -88,6 +88,17 @@ describe('POST /api/public/events', () => {
     expect(await storedFor('anon-deep')).toHaveLength(1);
   });
 
+  it('rejects an event carrying a NUL character (which PostgreSQL cannot store), alone, instead of failing the batch', async () => {
+    const res = await ingest([
+      event({ anonymous_id: 'anon-nul', url: 'https://shop.example/\u0000' }),
+      event({ anonymous_id: 'anon-nul', properties: { note: 'a\u0000b' } }),
+      event({ anonymous_id: 'anon-nul' }),
+    ]);
+    expect(res.status).toBe(202);
+    expect(res.body.data.rejected_items.map((r: { index: number; errors: { field: string }[] }) => [r.index, r.errors[0]!.field])).toEqual([[0, 'url'], [1, 'properties']]);
+    expect(await storedFor('anon-nul')).toHaveLength(1);
+  });
+
   it('stores a retried event once (event_id de-duplicates, within a batch and across batches)', async () => {
     const once = event({ anonymous_id: 'anon-dupe' });
     expect((await ingest([once, once])).body.data.accepted_count).toBe(2);

@@ -20,11 +20,19 @@ const isShallow = (value: unknown, max: number): boolean => {
   return Object.values(value).every((v) => isShallow(v, max - 1));
 };
 
+/** True when no string anywhere in `value` holds a NUL, which PostgreSQL text and jsonb cannot store. */
+const hasNoNul = (value: unknown): boolean => {
+  if (typeof value === 'string') return !value.includes('\u0000');
+  if (value === null || typeof value !== 'object') return true;
+  return Object.entries(value).every(([k, v]) => !k.includes('\u0000') && hasNoNul(v));
+};
+const NO_NUL = 'must not contain a NUL character';
+
 const ZOpaqueId = z.string().min(1).max(64).regex(/^[A-Za-z0-9_.:-]+$/, 'must be 1–64 letters, digits, _ . : or -');
 const ZEventName = z.string().min(1).max(64).regex(/^[A-Za-z0-9_.:\- ]+$/, 'must be 1–64 letters, digits, spaces, _ . : or -');
-const ZParam = z.string().max(256);
+const ZParam = z.string().max(256).refine(hasNoNul, NO_NUL);
 // Long tracking query strings are real; the 64 KB batch cap bounds the total anyway.
-const ZLink = z.string().max(8192);
+const ZLink = z.string().max(8192).refine(hasNoNul, NO_NUL);
 
 /**
  * One pixel event as packages/pixel sends it (snake_case, flat UTM and click-id fields).
@@ -42,9 +50,10 @@ export const ZPixelEvent = z
     referrer: ZLink.optional(),
     properties: z
       .record(z.string().max(128), z.unknown())
-      .refine((p) => isShallow(p, MAX_PROPERTIES_DEPTH), `must nest at most ${MAX_PROPERTIES_DEPTH} levels deep`)
+      .refine((p) => isShallow(p, MAX_PROPERTIES_DEPTH), { message: `must nest at most ${MAX_PROPERTIES_DEPTH} levels deep`, abort: true })
+      .refine(hasNoNul, NO_NUL)
       .optional(),
-    customer_id: z.string().min(1).max(128).optional(),
+    customer_id: z.string().min(1).max(128).refine(hasNoNul, NO_NUL).optional(),
     email: z.email().max(254).optional(),
     ...Object.fromEntries([...UTM_FIELDS, ...CLICK_ID_FIELDS].map((f) => [f, ZParam.optional()])),
   })
