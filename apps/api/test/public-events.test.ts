@@ -170,6 +170,24 @@ describe('identity stitching and the customer timeline', () => {
     expect(timelineLater.body.data.map((e: { attributes: { anonymous_id: string } }) => e.attributes.anonymous_id)).toEqual(['anon-nobody']);
   });
 
+  it('stitches the browser that bought to the order’s customer when the order is imported with its anonymous_id', async () => {
+    const [customer] = await createCustomers(api.deps.db, shop, 1, () => ({ externalId: 'erp-buyer-1', email: null }));
+    await ingest([
+      event({ anonymous_id: 'anon-buyer', occurred_at: minutesAgo(30), url: 'https://shop.example/?utm_source=newsletter&utm_medium=email', utm_source: 'newsletter', utm_medium: 'email' }),
+      event({ anonymous_id: 'anon-buyer', type: 'checkout_started', occurred_at: minutesAgo(29) }),
+    ]);
+    expect((await call(api, `/api/v1/customers/${customer!.id}/events`, { token: admin })).body.data).toHaveLength(0);
+    const order = { external_id: 'erp-order-1', number: '#1001', currency: 'EUR', placed_at: minutesAgo(28), customer_external_id: 'erp-buyer-1', anonymous_id: 'anon-buyer', line_items: [{ title: 'Box', quantity: 1, unit_price: 20 }] };
+    const imported = await call(api, '/api/v1/orders/bulk', { token: admin, method: 'POST', body: { data: [order, { ...order, external_id: 'erp-order-2', anonymous_id: 'not valid!' }] } });
+    expect(imported.body.data).toMatchObject({ sent_count: 1, rejected_count: 1, rejected_items: [{ index: 1, errors: [{ field: 'anonymous_id' }] }] });
+    const timeline = await call(api, `/api/v1/customers/${customer!.id}/events`, { token: admin });
+    expect(timeline.body.data.map((e: { attributes: { name: string } }) => e.attributes.name)).toEqual(['checkout_started', 'page_view']);
+    const [identity] = await withShop(api.deps.db, shop.shopId, (tx) => tx.select().from(schema.identities).where(eq(schema.identities.anonymousId, 'anon-buyer')));
+    expect(identity).toMatchObject({ customerId: customer!.id, source: 'order' });
+    const touchpoints = await withShop(api.deps.db, shop.shopId, (tx) => tx.select().from(schema.touchpoints).where(eq(schema.touchpoints.anonymousId, 'anon-buyer')));
+    expect(touchpoints.map((t) => t.customerId)).toEqual([customer!.id]);
+  });
+
   it('turns landing page views with UTM parameters or click ids into touchpoints, attributed once identified', async () => {
     const [customer] = await createCustomers(api.deps.db, shop, 1, () => ({ email: 'touch@example.test' }));
     const landing = event({ anonymous_id: 'anon-touch', occurred_at: minutesAgo(40), url: 'https://shop.example/?utm_source=google&utm_medium=cpc&utm_campaign=spring&gclid=abc', utm_source: 'google', utm_medium: 'cpc', utm_campaign: 'spring', gclid: 'abc', referrer: 'https://www.google.com/' });

@@ -158,6 +158,8 @@ const call = (cmd?: unknown, a?: unknown, b?: unknown): void => {
       forget();
     }
   } else if (cmd == 'flush') flush();
+  // For checkouts: pass the id on with the order (orders import `anonymous_id`) to stitch it.
+  else if (cmd == 'anonymousId' && typeof a == 'function') (a as (id: string | null) => void)(allowed() ? anonymousId() : null);
 };
 
 if (!win.sumeru?.loaded) {

@@ -242,6 +242,20 @@ sumeru('init', '${KEY}'); sumeru('flush');
     expect(await context.cookies()).toEqual([]);
   });
 
+  it('hands its anonymous id to the page for checkout stitching, and none before consent', async () => {
+    storefront.pages.set('/consent', snippet({ requireConsent: true }));
+    await page.goto(`${storefront.origin}/consent`);
+    const ask = () => page.evaluate(() => new Promise((resolve) => (window as any).sumeru('anonymousId', resolve)));
+    expect(await ask()).toBeNull();
+    expect(await page.evaluate(() => localStorage.length)).toBe(0);
+    await page.evaluate(() => (window as any).sumeru('consent', true));
+    const id = await ask();
+    expect(id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(await page.evaluate(() => localStorage.getItem('sumeru_aid'))).toBe(id);
+    await page.evaluate(() => (window as any).sumeru('flush'));
+    expect(eventsOf(await receiver.waitFor(countEvents(1)))[0].anonymous_id).toBe(id);
+  });
+
   it('sends held events once consent is granted, and forgets the id when it is withdrawn', async () => {
     storefront.pages.set('/consent', snippet({ requireConsent: true }));
     await page.goto(`${storefront.origin}/consent`);

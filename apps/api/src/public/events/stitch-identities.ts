@@ -1,7 +1,6 @@
 import { and, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import { newId } from '@sumeru/domain';
 import { schema, type Tx } from '@sumeru/db';
-import type { PublicCaller } from '../public-caller';
 import type { PixelEvent } from './event-schema';
 
 export type Claim = { anonymousId: string; customerRef?: string; email?: string; at: Date };
@@ -22,12 +21,18 @@ export const claimsOf = (events: PixelEvent[]): Claim[] => {
 };
 
 /**
- * Links anonymous ids to customers of the caller's shop. `customer_id` may be Sumeru's id or
+ * Links anonymous ids to customers of the caller's shop (from pixel identifies, or from orders
+ * imported with the buyer's anonymous id). `customer_id` may be Sumeru's id or
  * the shop platform's (the customer's external_id); otherwise the email finds the customer.
  * An identity is upserted per anonymous id (the latest claim wins) and the anonymous id's
  * not-yet-attributed touchpoints move to the customer. Returns anonymous id → customer id.
  */
-export const stitchIdentities = async (tx: Tx, caller: PublicCaller, claims: Claim[]): Promise<Map<string, string>> => {
+export const stitchIdentities = async (
+  tx: Tx,
+  caller: { agencyId: string; shopId: string },
+  claims: Claim[],
+  source: 'identify' | 'order' = 'identify',
+): Promise<Map<string, string>> => {
   const stitched = new Map<string, string>();
   if (claims.length === 0) return stitched;
   const c = schema.customers;
@@ -54,7 +59,7 @@ export const stitchIdentities = async (tx: Tx, caller: PublicCaller, claims: Cla
     const customerId = (claim.customerRef && byRef.get(claim.customerRef)) || (claim.email && byEmail.get(claim.email)) || null;
     if (!customerId && !claim.email) return [];
     if (customerId) stitched.set(claim.anonymousId, customerId);
-    return [{ id: newId('identity'), agencyId: caller.agencyId, shopId: caller.shopId, anonymousId: claim.anonymousId, customerId, email: claim.email ?? null, source: 'identify' as const, identifiedAt: claim.at }];
+    return [{ id: newId('identity'), agencyId: caller.agencyId, shopId: caller.shopId, anonymousId: claim.anonymousId, customerId, email: claim.email ?? null, source, identifiedAt: claim.at }];
   });
   if (rows.length === 0) return stitched;
   const i = schema.identities;

@@ -6,6 +6,7 @@ import { validationError } from '@sumeru/errors';
 import { zodToValidationError } from '../../listing/attributes';
 import { defineEndpoint } from '../../pipeline/endpoint';
 import { BULK_MAX_ITEMS, type Rejected } from '../crud/bulk-upsert';
+import { stitchIdentities, type Claim } from '../../public/events/stitch-identities';
 import { computeTotals, ZOrderImport, type OrderImport } from './order-import';
 import { serializeOrder } from './order-resource';
 
@@ -49,7 +50,8 @@ const writeOrder = async (tx: Tx, tenant: Tenant, o: OrderImport, customerId: st
 
 /**
  * Imports up to 1,000 orders by external_id: lines replaced, totals computed from the lines,
- * customers linked by id or external id, and the customers' totals brought up to date.
+ * customers linked by id or external id, and the customers' totals brought up to date. An
+ * order's `anonymous_id` (the pixel's, passed on at checkout) is stitched to its customer.
  */
 export const bulkUpsertOrders = defineEndpoint<Record<string, never>, Record<string, never>, unknown>({
   operationId: 'bulkUpsertOrders',
@@ -67,6 +69,7 @@ export const bulkUpsertOrders = defineEndpoint<Record<string, never>, Record<str
     const rejected: Rejected[] = [];
     const items: { id: string; external_id: string }[] = [];
     const touched = new Set<string>();
+    const claims: Claim[] = [];
     for (const [index, item] of envelope.data.data.entries()) {
       const parsed = ZOrderImport.safeParse(item);
       if (!parsed.success) { rejected.push({ index, item, errors: zodToValidationError(parsed.error).details.errors as Rejected['errors'] }); continue; }
@@ -77,12 +80,15 @@ export const bulkUpsertOrders = defineEndpoint<Record<string, never>, Record<str
       const [previous] = await tx.select({ customerId: schema.orders.customerId }).from(schema.orders).where(and(eq(schema.orders.shopId, tenant.shopId), eq(schema.orders.externalId, parsed.data.external_id)));
       if (previous?.customerId) touched.add(previous.customerId);
       if (customer) touched.add(customer);
+      if (customer && parsed.data.anonymous_id) claims.push({ anonymousId: parsed.data.anonymous_id, customerRef: customer, at: new Date(parsed.data.placed_at) });
       const id = await writeOrder(tx, tenant, parsed.data, customer, totals);
       items.push({ id, external_id: parsed.data.external_id });
       const [written] = await tx.select().from(schema.orders).where(eq(schema.orders.id, id));
       await recordEvent(tx, tenant, previous ? 'order.updated' : 'order.created', serializeOrder(written!));
     }
     await refreshCustomerTotals(tx, tenant.shopId, [...touched]);
+    // The browser that bought is the customer's: its pixel events and touchpoints join them.
+    await stitchIdentities(tx, tenant, claims, 'order');
     return { status: 200, body: { data: { sent_count: items.length, rejected_count: rejected.length, rejected_items: rejected, items } } };
   },
 });

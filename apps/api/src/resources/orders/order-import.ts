@@ -13,6 +13,8 @@ export const ZOrderImport = z
     placed_at: z.iso.datetime({ offset: true }),
     customer_id: z.string().min(1).optional(),
     customer_external_id: z.string().trim().min(1).max(255).optional(),
+    /** The pixel's anonymous id of the buyer's browser (`sumeru('anonymousId', cb)` at checkout): stitched to the order's customer. */
+    anonymous_id: z.string().min(1).max(64).regex(/^[A-Za-z0-9_.:-]+$/, 'must be 1–64 letters, digits, _ . : or -').optional(),
     discount_total: ZAmount.default(0),
     shipping_total: ZAmount.default(0),
     tax_total: ZAmount.default(0),
