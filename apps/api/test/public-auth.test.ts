@@ -79,6 +79,11 @@ describe('authentication', () => {
     const byQuery = await call(api, `${reviewsPath()}?key=${openKey}`);
     expect(byQuery.status).toBe(200);
     expect(byQuery.body).toEqual(byHeader.body);
+    // The access log keeps the route, not the key.
+    const logged = api.logs.filter((l) => JSON.stringify(l).includes(byQuery.headers.get('x-request-id')!));
+    expect(logged.length).toBeGreaterThan(0);
+    expect(JSON.stringify(logged)).not.toContain(openKey);
+    expect(JSON.stringify(logged)).toContain('key=[redacted]');
   });
 
   it('accepts an allow-listed Origin without a key, and marks the response readable by it', async () => {
