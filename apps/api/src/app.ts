@@ -23,6 +23,8 @@ export const createApp = (deps: ApiDeps, options: { extraEndpoints?: readonly An
   app.set('query parser', 'extended');
   app.use(redactWebhookQuery);
   app.use(requestIdAndLogging(deps.logger));
+  app.use(deps.metrics.observe);
+  app.use(deps.metrics.routes);
   app.use(healthRoutes(deps));
   app.use(apiDocsRoutes(adminEndpoints, publicOperations));
   app.use(storefrontScriptRoutes());

@@ -2,6 +2,7 @@ import type { Config } from '@sumeru/config';
 import { closeDatabase, createDatabase } from '@sumeru/db';
 import { createMemoryRateLimiter, createRedisClient, createRedisRateLimiter, resolveTiers, type RateLimiter } from '@sumeru/rate-limit';
 import type { ApiDeps } from './deps';
+import { createMetrics } from './http/metrics';
 import type { Logger } from './logger';
 import { createTokenAuthenticator } from './pipeline/token-authenticator';
 import { createUsageRecorder } from './usage/recorder';
@@ -26,6 +27,7 @@ export const createDeps = (config: Config, options: { databaseUrl: string; secre
     tiers: resolveTiers(config.RATE_LIMIT_TIERS),
     tokens: createTokenAuthenticator(db, config.TOKEN_CACHE_MS),
     usage: createUsageRecorder(db, options.logger, config.USAGE_FLUSH_MS),
+    metrics: createMetrics(db, config.METRICS_TOKEN ? { token: config.METRICS_TOKEN } : {}),
     secret: options.secret,
   };
 };

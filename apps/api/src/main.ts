@@ -28,7 +28,10 @@ const main = async () => {
   await partitionKeeperFor(deps.db).ensure();
   const demo = embedded ? await ensureDemo(deps.db, config.dataDir, secret) : null;
   const worker = (config.WORKER_IN_PROCESS ?? config.embedded)
-    ? await startJobRunner(jobRunnerOptions(config, { databaseUrl, db: deps.db, secret, logger: logger.child({ service: 'sumeru-worker' }) }))
+    ? await startJobRunner({
+      ...jobRunnerOptions(config, { databaseUrl, db: deps.db, secret, logger: logger.child({ service: 'sumeru-worker' }) }),
+      onDeliveryAttempt: deps.metrics.recordDelivery,
+    })
     : null;
 
   const server = createApp(deps).listen(config.PORT, config.HOST, () => {

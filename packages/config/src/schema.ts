@@ -62,6 +62,8 @@ export const ZEnv = z.object({
   WORKER_IN_PROCESS: ZBoolean.optional(),
   /** Work whose job was lost (a killed worker) is queued again after this many seconds. */
   WORKER_RECOVERY_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  /** When set, GET /metrics needs `Authorization: Bearer <METRICS_TOKEN>`. */
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   /** When every active shop's RFM decision run starts (cron, UTC); `off` disables scheduled runs. */
   DECISION_RUNS_CRON: z.string().regex(/^(off|(\S+\s+){4}\S+)$/, 'must be a 5-field cron expression or off').default('0 3 * * *'),
 });

@@ -44,7 +44,10 @@ const queueLogger = (deps: JobDeps) => {
  * whose job was lost. `stop` lets running jobs finish before it resolves.
  */
 export const startJobRunner = async (options: JobRunnerOptions): Promise<JobRunner> => {
-  const deps: JobDeps = { db: options.db, secret: options.secret, logger: options.logger, delivery: options.delivery };
+  const deps: JobDeps = {
+    db: options.db, secret: options.secret, logger: options.logger, delivery: options.delivery,
+    ...(options.onDeliveryAttempt ? { onDeliveryAttempt: options.onDeliveryAttempt } : {}),
+  };
   const taskList: TaskList = {
     dispatch_event: async (payload) => {
       const p = ZDispatch.parse(payload);

@@ -19,4 +19,6 @@ export type JobDeps = {
   secret: string;
   logger: Logger;
   delivery: DeliverySettings;
+  /** Told each delivery attempt's outcome (metrics). */
+  onDeliveryAttempt?: (result: string) => void;
 };

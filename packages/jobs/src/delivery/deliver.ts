@@ -132,6 +132,7 @@ export const deliverWebhook = async (deps: JobDeps, input: { shopId: string; del
   });
   const outcome = await sendWebhook(endpoint.url, body, headers, { timeoutMs: deps.delivery.timeoutMs, allowPrivateTargets: deps.delivery.allowPrivateTargets });
   const result = await settle(deps, delivery, endpoint, outcome);
+  deps.onDeliveryAttempt?.(result);
   deps.logger.info({ delivery_id: delivery.id, event_id: event.id, endpoint_id: endpoint.id, attempt: delivery.attemptCount, status: outcome.statusCode, latency_ms: outcome.latencyMs, result }, 'webhook delivery attempt');
   return result;
 };
