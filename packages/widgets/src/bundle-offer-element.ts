@@ -4,28 +4,32 @@ import { callApi } from './api';
 import { SumeruElement } from './base-element';
 import { h } from './dom';
 import { formatMoney } from './format';
-import { cartItem, dispatchAddToCart, priceLine, type OfferProduct } from './product-card';
+import { cartItem, dispatchAddToCart, priceLine, productUrl, type OfferProduct } from './product-card';
 
+/** GET /api/public/products/{product_id}/bundles (apps/api/src/public/README.md). */
 interface Bundle {
   id: string;
-  attributes: { title: string; description?: string | null; price: string; compare_at_price: string; savings: string; currency: string; products: OfferProduct[] };
+  attributes: { name: string; description: string | null; products: OfferProduct[]; currency: string; regular_price: number; bundle_price: number; savings: number };
 }
 
 const bundleCard = (host: HTMLElement, { id, attributes: b }: Bundle): HTMLLIElement => {
   const button = h('button', { type: 'button', part: 'button add' }, 'Add bundle to cart');
   button.addEventListener('click', () => dispatchAddToCart(host, { source: 'bundle', offer_id: id, items: b.products.map(cartItem) }));
   return h('li', { class: 'card', part: 'bundle' },
-    h('h3', {}, b.title),
+    h('h3', {}, b.name),
     b.description ? h('p', { class: 'muted' }, b.description) : null,
-    h('ul', { 'aria-label': `Items in ${b.title}`, style: 'gap: 4px' },
-      b.products.map((p) => h('li', {}, `${p.quantity && p.quantity > 1 ? `${p.quantity} × ` : ''}${p.title}`))),
-    priceLine(b.price, b.currency, b.compare_at_price),
-    Number(b.savings) > 0 ? h('p', { class: 'saving', part: 'saving' }, `You save ${formatMoney(b.savings, b.currency)}`) : null,
+    h('ul', { 'aria-label': `Items in ${b.name}`, style: 'gap: 4px' },
+      b.products.map((p) => {
+        const href = productUrl(host, p);
+        return h('li', {}, href ? h('a', { href }, p.title) : p.title);
+      })),
+    priceLine(b.bundle_price, b.currency, b.regular_price),
+    b.savings > 0 ? h('p', { class: 'saving', part: 'saving' }, `You save ${formatMoney(b.savings, b.currency)}`) : null,
     button);
 };
 
 export class SumeruBundleOfferElement extends SumeruElement {
-  static observedAttributes = ['product-id', 'data-key', 'data-api'];
+  static observedAttributes = ['product-id', 'product-url', 'data-key', 'data-api'];
 
   protected async load(signal: AbortSignal): Promise<void> {
     const productId = this.getAttribute('product-id');

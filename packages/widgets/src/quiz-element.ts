@@ -5,30 +5,30 @@ import { SumeruElement } from './base-element';
 import { h, uid } from './dom';
 import { productCard, type OfferProduct } from './product-card';
 
+// GET /api/public/quizzes/{id} and POST …/answers (apps/api/src/public/README.md).
 interface Question {
   id: string;
-  prompt: string;
-  type: 'single' | 'multiple';
-  options: { id: string; label: string }[];
+  text: string;
+  answers: { id: string; text: string }[];
 }
 interface Quiz {
-  data: { id: string; attributes: { title: string; description?: string | null; questions: Question[] } };
+  data: { id: string; attributes: { title: string; description: string | null; questions: Question[] } };
 }
 interface Recommendations {
-  data: { recommendations: OfferProduct[] };
+  data: { quiz_id: string; recommendations: { product: OfferProduct; score: number }[] };
 }
 
+/** One answer per question (radio buttons, required). */
 const questionSet = (q: Question): HTMLFieldSetElement => {
-  const multiple = q.type === 'multiple';
   const name = uid('sumeru-q');
   return h('fieldset', { 'data-question': q.id },
-    h('legend', {}, q.prompt, multiple ? h('span', { class: 'muted' }, ' (choose any)') : null),
+    h('legend', {}, q.text),
     h('div', { class: 'choices' },
-      q.options.map((o) => h('label', {}, h('input', { type: multiple ? 'checkbox' : 'radio', name, value: o.id, required: !multiple }), o.label))));
+      q.answers.map((a) => h('label', {}, h('input', { type: 'radio', name, value: a.id, required: true }), a.text))));
 };
 
 export class SumeruQuizElement extends SumeruElement {
-  static observedAttributes = ['quiz-id', 'data-key', 'data-api'];
+  static observedAttributes = ['quiz-id', 'product-url', 'data-key', 'data-api'];
 
   protected async load(signal: AbortSignal): Promise<void> {
     const quizId = this.getAttribute('quiz-id');
@@ -52,19 +52,21 @@ export class SumeruQuizElement extends SumeruElement {
     form.addEventListener('submit', async (event) => {
       event.preventDefault();
       error.textContent = '';
-      const answers = [...form.querySelectorAll<HTMLFieldSetElement>('fieldset[data-question]')].map((set) => ({
-        question_id: set.dataset.question,
-        option_ids: [...set.querySelectorAll<HTMLInputElement>('input:checked')].map((input) => input.value),
-      }));
+      // { question_id: answer_id } for every answered question.
+      const answers: Record<string, string> = {};
+      for (const set of form.querySelectorAll<HTMLFieldSetElement>('fieldset[data-question]')) {
+        const checked = set.querySelector<HTMLInputElement>('input:checked');
+        if (checked) answers[set.dataset.question!] = checked.value;
+      }
       submit.disabled = true;
       const sent = await callApi<Recommendations>(this.config, `${path}/answers`, { method: 'POST', body: { answers } });
       submit.disabled = false;
       if (!sent.ok) return void (error.textContent = sent.kind === 'invalid' && sent.message ? sent.message : 'Your answers could not be sent. Please try again.');
-      const products = sent.data.data.recommendations ?? [];
+      const products = (sent.data.data.recommendations ?? []).map((r) => r.product);
       const again = h('button', { type: 'button', class: 'secondary', part: 'button restart' }, 'Start over');
       again.addEventListener('click', () => this.reload());
       const heading = h('h2', { part: 'heading', tabindex: -1 }, products.length ? 'Recommended for you' : 'No matching products');
-      this.show(heading, h('ul', { part: 'list' }, products.map((p) => productCard(p))), again);
+      this.show(heading, h('ul', { part: 'list' }, products.map((p) => productCard(this, p))), again);
       this.status.textContent = `${products.length} ${products.length === 1 ? 'recommendation' : 'recommendations'}.`;
       heading.focus();
     });

@@ -19,10 +19,23 @@ export interface WidgetProps {
   style?: CSSProperties;
 }
 
-interface OfferProps extends WidgetProps {
-  productId: string;
+interface ProductLinkProps extends WidgetProps {
+  /** Links product titles: a URL template with `{handle}` and/or `{id}`, e.g. "/products/{handle}". */
+  productUrl?: string;
+}
+
+interface OfferProps extends ProductLinkProps {
   /** Called when the shopper asks to add an offer's items to the cart. */
   onAddToCart?: (detail: AddToCartDetail) => void;
+}
+
+export interface UpsellOfferProps extends OfferProps {
+  /** The product on a product page. */
+  productId?: string;
+  /** Every product in a cart (takes precedence over productId). */
+  productIds?: readonly string[];
+  /** The cart's total as a decimal amount ("59.90"), for rules with a minimum cart total. */
+  cartTotal?: string | number;
 }
 
 const useWidget = (tag: string, attributes: Record<string, string | undefined>, props: WidgetProps, onAddToCart?: (detail: AddToCartDetail) => void): ReactElement => {
@@ -52,15 +65,20 @@ const useWidget = (tag: string, attributes: Record<string, string | undefined>, 
 export const SumeruReviews = ({ productId, ...props }: WidgetProps & { productId: string }): ReactElement =>
   useWidget('sumeru-reviews', { 'product-id': productId }, props);
 
-export const SumeruBundleOffer = ({ productId, onAddToCart, ...props }: OfferProps): ReactElement =>
-  useWidget('sumeru-bundle-offer', { 'product-id': productId }, props, onAddToCart);
+export const SumeruBundleOffer = ({ productId, productUrl, onAddToCart, ...props }: OfferProps & { productId: string }): ReactElement =>
+  useWidget('sumeru-bundle-offer', { 'product-id': productId, 'product-url': productUrl }, props, onAddToCart);
 
-export const SumeruUpsellOffer = ({ productId, onAddToCart, ...props }: OfferProps): ReactElement =>
-  useWidget('sumeru-upsell-offer', { 'product-id': productId }, props, onAddToCart);
+export const SumeruUpsellOffer = ({ productId, productIds, cartTotal, productUrl, onAddToCart, ...props }: UpsellOfferProps): ReactElement =>
+  useWidget('sumeru-upsell-offer', {
+    'product-id': productId,
+    'product-ids': productIds?.join(','),
+    'cart-total': cartTotal === undefined ? undefined : String(cartTotal),
+    'product-url': productUrl,
+  }, props, onAddToCart);
 
 /** Renders nothing for a guest: pass the signed-in customer's id and email. */
 export const SumeruReferralShare = ({ customerId, customerEmail, ...props }: WidgetProps & { customerId?: string; customerEmail?: string }): ReactElement =>
   useWidget('sumeru-referral-share', { 'customer-id': customerId, 'customer-email': customerEmail }, props);
 
-export const SumeruQuiz = ({ quizId, ...props }: WidgetProps & { quizId: string }): ReactElement =>
-  useWidget('sumeru-quiz', { 'quiz-id': quizId }, props);
+export const SumeruQuiz = ({ quizId, productUrl, ...props }: ProductLinkProps & { quizId: string }): ReactElement =>
+  useWidget('sumeru-quiz', { 'quiz-id': quizId, 'product-url': productUrl }, props);

@@ -5,13 +5,9 @@ import { callApi } from './api';
 import { SumeruElement } from './base-element';
 import { h, safeUrl, uid } from './dom';
 
-interface ReferralCode {
-  code: string;
-  share_url: string | null;
-  claims_count?: number;
-}
+/** POST /api/public/referrals (apps/api/src/public/README.md). */
 interface Referral {
-  data: { id?: string; attributes?: ReferralCode } & Partial<ReferralCode>;
+  data: { id: string; attributes: { code: string; share_url: string | null; claims_count: number } };
 }
 
 export class SumeruReferralShareElement extends SumeruElement {
@@ -26,8 +22,8 @@ export class SumeruReferralShareElement extends SumeruElement {
     const result = await callApi<Referral>(this.config, '/api/public/referrals', { method: 'POST', body: { customer_id: customerId, email }, signal });
     if (signal.aborted) return;
     if (!result.ok) return this.setState(result.kind === 'error' ? 'error' : 'unavailable', result.kind === 'error' ? 'Your referral link could not be loaded.' : '');
-    const referral = (result.data.data.attributes ?? result.data.data) as Partial<ReferralCode>;
-    if (!referral.code) return this.setState('error', 'Your referral link could not be loaded.');
+    const referral = result.data.data?.attributes;
+    if (!referral?.code) return this.setState('error', 'Your referral link could not be loaded.');
     // Without a shop domain there is no link to share, only the code.
     const shareUrl = safeUrl(referral.share_url);
     const shared = shareUrl ?? referral.code;
@@ -50,7 +46,7 @@ export class SumeruReferralShareElement extends SumeruElement {
       share.addEventListener('click', () => void navigator.share({ url: shareUrl, text: this.getAttribute('share-text') ?? undefined }).catch(() => {}));
       actions.append(share);
     }
-    const claims = Number(referral.claims_count ?? 0);
+    const claims = Number(referral.claims_count) || 0;
     this.show(
       h('h2', { part: 'heading' }, this.getAttribute('heading') || 'Share with friends'),
       h('div', { class: 'field' }, h('label', { for: inputId }, shareUrl ? 'Your referral link' : 'Your referral code'), input),

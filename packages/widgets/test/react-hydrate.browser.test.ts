@@ -31,7 +31,7 @@ beforeAll(async () => {
       return { status: 200, body: { data: [{ id: 'rev_1', type: 'review', attributes: { rating: 5, title: 'Light', body: 'Fast shoe', author_name: 'Ada', verified_buyer: true, created_at: '2026-11-01T00:00:00Z' } }], meta: { summary: { count: 1, average: 5, distribution: { '1': 0, '2': 0, '3': 0, '4': 0, '5': 1 } } }, pagination: { next_cursor: null, has_next: false } } };
     }
     if (path.endsWith('/bundles')) {
-      return { status: 200, body: { data: [{ id: 'bun_1', type: 'bundle', attributes: { title: 'Kit', price: '30.00', compare_at_price: '40.00', savings: '10.00', currency: 'EUR', products: [{ product_id: 'prod_1', title: 'Shoe', price: '30.00', currency: 'EUR' }] } }] } };
+      return { status: 200, body: { data: [{ id: 'bun_1', type: 'bundle', attributes: { name: 'Kit', description: null, products: [{ id: 'prod_1', title: 'Shoe', handle: 'shoe', price: 40, currency: 'EUR' }], discount_type: 'fixed_amount', discount_value: 10, currency: 'EUR', regular_price: 40, bundle_price: 30, savings: 10 } }] } };
     }
     return { status: 404, body: { error: { code: 'not_found', message: 'Not found', details: null, request_id: 'req_1' } } };
   });
