@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { count, eq } from 'drizzle-orm';
 import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { schema, withShop } from '@sumeru/db';
+import { schema, withAgency, withShop } from '@sumeru/db';
 import { createCustomers, createTenant, createToken } from '@sumeru/testing';
 import { launchChromium, startStorefront, type Storefront } from './helpers/chromium';
 import { createProduct, createPublishableKey, createReview, type Shop } from './helpers/storefront-fixtures';
@@ -301,5 +301,168 @@ describe('the pixel against the real API', () => {
     await page.waitForTimeout(2_500);
     expect(eventsRequests(requests)).toEqual([]);
     expect(await storedEventCount(quiet)).toBe(before);
+  });
+});
+
+describe('the offer widgets against the real API', () => {
+  // Products with prices the assertions can add up: the shoe is `productId` (49.90).
+  const ids: Record<'socks' | 'vest' | 'laces' | 'flask', string> = { socks: '', vest: '', laces: '', flask: '' };
+  let bundleId: string;
+  let pageRuleId: string;
+  let cartRuleId: string;
+  let quizId: string;
+
+  const pricedProduct = async (title: string, price: string) => {
+    const id = await createProduct(api.deps.db, shop, title);
+    await withShop(api.deps.db, shop.shopId, (tx) => tx.update(schema.products).set({ price }).where(eq(schema.products.id, id)));
+    return id;
+  };
+  /** Seeds through the admin API, as a shop's integration would. */
+  const bulk = async (resource: string, items: unknown[]) => {
+    const res = await call(api, `/api/v1/${resource}/bulk`, { token: admin, method: 'POST', body: { data: items } });
+    expect(res.status, res.text).toBe(200);
+    expect(res.body.data.rejected_count, res.text).toBe(0);
+    return res.body.data.items.map((i: { id: string }) => i.id) as string[];
+  };
+
+  beforeAll(async () => {
+    ids.socks = await pricedProduct('Merino Socks', '12.50');
+    ids.vest = await pricedProduct('Running Vest', '60.00');
+    ids.laces = await pricedProduct('Spare Laces', '4.00');
+    ids.flask = await pricedProduct('Soft Flask', '15.00');
+    [bundleId] = (await bulk('bundles', [
+      { external_id: 'e2e-kit', name: 'Trail kit', description: 'Shoe and socks', product_ids: [productId, ids.socks], discount_type: 'percentage', discount_value: 10 },
+    ])) as [string];
+    [pageRuleId, cartRuleId] = (await bulk('upsell-rules', [
+      { external_id: 'e2e-laces', name: 'Laces for the shoe', headline: 'Spare laces for your shoes', trigger_product_ids: [productId], offer_product_ids: [ids.laces], discount_type: 'fixed_amount', discount_value: 1, priority: 3 },
+      { external_id: 'e2e-big-cart', name: 'Big carts', headline: 'A flask for big carts', offer_product_ids: [ids.flask, ids.socks], minimum_cart_total: 100, discount_type: 'percentage', discount_value: 20, priority: 5 },
+    ])) as [string, string];
+    [quizId] = (await bulk('quizzes', [{
+      external_id: 'e2e-finder', title: 'Find your trail kit', max_recommendations: 2,
+      questions: [
+        { id: 'terrain', text: 'Where do you run?', answers: [{ id: 'road', text: 'Road', product_ids: [ids.socks] }, { id: 'trail', text: 'Trail', product_ids: [ids.vest] }] },
+        { id: 'distance', text: 'How far?', answers: [{ id: 'short', text: '5 km', product_ids: [ids.laces] }, { id: 'long', text: 'Ultra', product_ids: [ids.vest, ids.flask] }] },
+      ],
+    }])) as [string];
+  });
+
+  const captureCartEvents = `<script>window.cartEvents = []; document.addEventListener('sumeru:add-to-cart', (e) => window.cartEvents.push(e.detail));</script>`;
+  const cartEvents = (page: Page) => page.evaluate(() => (globalThis as unknown as { cartEvents: unknown[] }).cartEvents);
+  /** Every public call the page made answered 200 (or 201 for a claim). */
+  const publicStatuses = async (requests: Request[]) =>
+    Promise.all(requests.filter((r) => new URL(r.url()).pathname.startsWith('/api/public/') && r.method() !== 'OPTIONS').map(async (r) => (await r.response())?.status()));
+
+  it('<sumeru-bundle-offer> shows the bundle with its real prices and adds both products to the cart', async () => {
+    const { page, requests, errors } = await open(storefront, '/bundle', widgetsPage(`${captureCartEvents}<sumeru-bundle-offer product-id="${productId}" product-url="/products/{handle}"></sumeru-bundle-offer>`, ` data-key="${key}"`));
+    const widget = page.locator('sumeru-bundle-offer');
+    await expect.poll(() => widget.getAttribute('data-state'), { timeout: 10_000 }).toBe('ready');
+    expect(await widget.getByRole('heading', { name: 'Trail kit' }).count()).toBe(1);
+    expect(await widget.getByRole('list', { name: 'Items in Trail kit' }).getByRole('listitem').allTextContents()).toEqual(['Trail Runner 2', 'Merino Socks']);
+    // 49.90 + 12.50 = 62.40; 10 % off saves 6.24: 56.16.
+    expect(await widget.getByText('€56.16').count()).toBe(1);
+    expect(await widget.getByText('was €62.40').count()).toBe(1);
+    expect(await widget.getByText('You save €6.24').count()).toBe(1);
+    expect(await widget.getByRole('link', { name: 'Merino Socks' }).getAttribute('href')).toBe(`${storefront.origin}/products/${ids.socks.toLowerCase()}`);
+    await widget.getByRole('button', { name: 'Add bundle to cart' }).click();
+    expect(await cartEvents(page)).toEqual([{ source: 'bundle', offer_id: bundleId, items: [{ product_id: productId, quantity: 1 }, { product_id: ids.socks, quantity: 1 }] }]);
+    expect(await publicStatuses(requests)).toEqual([200]);
+    await shot(page, 'bundle-offer-ready');
+    expect(errors).toEqual([]);
+  });
+
+  it('<sumeru-upsell-offer> offers the product page’s rule, and on a cart the rules its products and total select', async () => {
+    const { page, requests, errors } = await open(storefront, '/upsell', widgetsPage(
+      `${captureCartEvents}<section id="pdp"><sumeru-upsell-offer product-id="${productId}"></sumeru-upsell-offer></section>`
+      + `<section id="cart"><sumeru-upsell-offer product-ids="${productId},${ids.socks}" cart-total="124.80"></sumeru-upsell-offer></section>`
+      + `<section id="small-cart"><sumeru-upsell-offer product-ids="${ids.vest}" cart-total="60.00"></sumeru-upsell-offer></section>`,
+      ` data-key="${key}"`,
+    ));
+    const pdp = page.locator('#pdp sumeru-upsell-offer');
+    const cart = page.locator('#cart sumeru-upsell-offer');
+    await expect.poll(() => pdp.getAttribute('data-state'), { timeout: 10_000 }).toBe('ready');
+    await expect.poll(() => cart.getAttribute('data-state'), { timeout: 10_000 }).toBe('ready');
+    // Nothing matches a 60.00 cart without the shoe: the widget renders nothing.
+    await expect.poll(() => page.locator('#small-cart sumeru-upsell-offer').getAttribute('data-state'), { timeout: 10_000 }).toBe('empty');
+
+    // Product page: only the rule triggered by the shoe (the big-cart rule needs a cart total).
+    expect(await pdp.getByRole('heading', { level: 2 }).allTextContents()).toEqual(['Spare laces for your shoes']);
+    const laces = pdp.locator('[part="product"]');
+    expect(await laces.getByRole('heading').allTextContents()).toEqual(['Spare Laces']);
+    expect(await laces.locator('[part="price"]').textContent()).toBe('€3.00');
+    expect(await laces.getByText('was €4.00').count()).toBe(1);
+    await pdp.getByRole('button', { name: 'Add to cart: Spare Laces' }).click();
+
+    // Cart of shoe and socks, 124.80: the big-cart rule first (priority 5) without the socks already in the cart, then the laces.
+    expect(await cart.getByRole('heading', { level: 2 }).allTextContents()).toEqual(['A flask for big carts', 'Spare laces for your shoes']);
+    expect(await cart.getByRole('heading', { level: 3 }).allTextContents()).toEqual(['Soft Flask', 'Spare Laces']);
+    expect(await cart.locator('[part="product"]').first().locator('[part="price"]').textContent()).toBe('€12.00');
+    await cart.getByRole('button', { name: 'Add to cart: Soft Flask' }).click();
+
+    expect(await cartEvents(page)).toEqual([
+      { source: 'upsell', offer_id: pageRuleId, items: [{ product_id: ids.laces, quantity: 1 }] },
+      { source: 'upsell', offer_id: cartRuleId, items: [{ product_id: ids.flask, quantity: 1 }] },
+    ]);
+    const asked = requests.filter((r) => new URL(r.url()).pathname === '/api/public/upsells').map((r) => Object.fromEntries(new URL(r.url()).searchParams));
+    expect(asked).toEqual(expect.arrayContaining([
+      { key, product_ids: productId },
+      { key, product_ids: `${productId},${ids.socks}`, cart_total: '124.80' },
+      { key, product_ids: ids.vest, cart_total: '60.00' },
+    ]));
+    expect(asked).toHaveLength(3);
+    expect(await publicStatuses(requests)).toEqual([200, 200, 200]);
+    await shot(page, 'upsell-offer-ready');
+    expect(errors).toEqual([]);
+  });
+
+  it('<sumeru-quiz> sends the chosen answers and shows the products the quiz recommends for them', async () => {
+    const { page, requests, errors } = await open(storefront, '/quiz', widgetsPage(`<sumeru-quiz quiz-id="${quizId}"></sumeru-quiz>`, ` data-key="${key}"`));
+    const widget = page.locator('sumeru-quiz');
+    await expect.poll(() => widget.getAttribute('data-state'), { timeout: 10_000 }).toBe('ready');
+    expect(await widget.getByRole('form', { name: 'Find your trail kit' }).count()).toBe(1);
+    await widget.getByRole('group', { name: 'Where do you run?' }).getByRole('radio', { name: 'Trail' }).check();
+    await widget.getByRole('group', { name: 'How far?' }).getByRole('radio', { name: 'Ultra' }).check();
+    await widget.getByRole('button', { name: 'See my recommendations' }).click();
+    await expect.poll(() => widget.getByRole('heading', { name: 'Recommended for you' }).count(), { timeout: 10_000 }).toBe(1);
+    // The vest has two votes (trail, ultra), the flask one.
+    const cards = widget.locator('[part="product"]');
+    expect(await cards.getByRole('heading').allTextContents()).toEqual(['Running Vest', 'Soft Flask']);
+    expect(await cards.locator('[part="price"]').allTextContents()).toEqual(['€60.00', '€15.00']);
+    expect(await widget.getByRole('status').textContent()).toBe('2 recommendations.');
+    const post = requests.find((r) => r.method() === 'POST' && new URL(r.url()).pathname === `/api/public/quizzes/${quizId}/answers`)!;
+    expect(post.postDataJSON()).toEqual({ answers: { terrain: 'trail', distance: 'long' } });
+    expect(await publicStatuses(requests)).toEqual([200, 200]);
+    await shot(page, 'quiz-recommendations');
+
+    await widget.getByRole('button', { name: 'Start over' }).click();
+    await expect.poll(() => widget.getByRole('form', { name: 'Find your trail kit' }).count(), { timeout: 10_000 }).toBe(1);
+    expect(errors).toEqual([]);
+  });
+
+  it('<sumeru-referral-share> shows the customer’s code and share link, and counts a friend’s claim', async () => {
+    await withAgency(api.deps.db, shop.agencyId, (tx) => tx.update(schema.shops).set({ domain: 'trail-shop.example' }).where(eq(schema.shops.id, shop.shopId)));
+    const [customer] = await createCustomers(api.deps.db, shop, 1, () => ({ email: 'referrer@example.test' }));
+    const html = widgetsPage(`<sumeru-referral-share customer-id="${customer!.id}" customer-email="Referrer@example.test"></sumeru-referral-share>`, ` data-key="${key}"`);
+    const { page, requests, errors } = await open(storefront, '/account', html);
+    const widget = page.locator('sumeru-referral-share');
+    await expect.poll(() => widget.getAttribute('data-state'), { timeout: 10_000 }).toBe('ready');
+    const [stored] = await withShop(api.deps.db, shop.shopId, (tx) => tx.select().from(schema.referralCodes).where(eq(schema.referralCodes.customerId, customer!.id)));
+    expect(stored).toBeDefined();
+    expect(await widget.getByRole('textbox', { name: 'Your referral link' }).inputValue()).toBe(`https://trail-shop.example/?ref=${stored!.code}`);
+    expect(await widget.locator('[part="code"]').textContent()).toBe(stored!.code);
+    expect(await widget.locator('[part="claims"]').count()).toBe(0);
+    expect(await publicStatuses(requests)).toEqual([200]);
+    await shot(page, 'referral-share-ready');
+
+    // A friend claims the code from the storefront; the widget then counts the claim.
+    const claim = await page.evaluate(async ({ apiUrl, key, code }) => {
+      const res = await fetch(`${apiUrl}/api/public/referrals/claim?key=${key}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Sumeru-Key': key }, body: JSON.stringify({ code, email: 'friend@example.test' }) });
+      return res.status;
+    }, { apiUrl: api.url, key, code: stored!.code });
+    expect(claim).toBe(201);
+    const again = await open(storefront, '/account-again', html);
+    await expect.poll(() => again.page.locator('sumeru-referral-share').getAttribute('data-state'), { timeout: 10_000 }).toBe('ready');
+    expect(await again.page.getByText('1 friend has used your code.').count()).toBe(1);
+    expect(await again.page.getByRole('textbox', { name: 'Your referral link' }).inputValue()).toBe(`https://trail-shop.example/?ref=${stored!.code}`);
+    expect([...errors, ...again.errors]).toEqual([]);
   });
 });
