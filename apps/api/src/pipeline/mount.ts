@@ -9,6 +9,23 @@ import { authenticate, rateLimit, recordUsage, requireScope } from './guards';
 const pathPattern = (path: string): RegExp => new RegExp(`^${path.replace(/:\w+/g, '[^/]+')}/?$`);
 
 /**
+ * Mounted after a surface's routes: a known path asked with a method it lacks answers 405 with
+ * `Allow` (HEAD wherever GET is); an unknown path falls through to the 404 handler.
+ */
+export const methodNotAllowed = (endpoints: readonly { path: string; method: string }[]): RequestHandler => {
+  const byPath = new Map<string, Set<string>>();
+  for (const e of endpoints) byPath.set(e.path, (byPath.get(e.path) ?? new Set()).add(e.method.toUpperCase()));
+  const patterns = [...byPath].map(([path, methods]) => ({ pattern: pathPattern(path), methods }));
+  return (req, res, next) => {
+    const match = patterns.find((p) => p.pattern.test(req.path));
+    if (!match) return next();
+    const allow = [...match.methods, ...(match.methods.has('GET') ? ['HEAD'] : [])].join(', ');
+    res.setHeader('Allow', allow);
+    throw new AppError('method_not_allowed', `${req.method} is not allowed here; use ${allow}.`, { details: { allowed_methods: allow.split(', ') } });
+  };
+};
+
+/**
  * Builds the admin API router from endpoint declarations. Order per endpoint: label the
  * route, stability header, authenticate (401), rate limit (429), scope (403), then execute.
  * A path that exists with other methods answers 405 with `Allow`; anything else falls
@@ -28,15 +45,6 @@ export const mountEndpoints = (endpoints: readonly AnyEndpoint[], deps: ApiDeps,
     router[endpoint.method](endpoint.path, ...chain, execute(endpoint, deps));
   }
 
-  const byPath = new Map<string, Set<string>>();
-  for (const e of endpoints) byPath.set(e.path, (byPath.get(e.path) ?? new Set()).add(e.method.toUpperCase()));
-  const patterns = [...byPath].map(([path, methods]) => ({ pattern: pathPattern(path), methods }));
-  router.use((req, res, next) => {
-    const match = patterns.find((p) => p.pattern.test(req.path));
-    if (!match) return next();
-    const allow = [...match.methods, ...(match.methods.has('GET') ? ['HEAD'] : [])].join(', ');
-    res.setHeader('Allow', allow);
-    throw new AppError('method_not_allowed', `${req.method} is not allowed here; use ${allow}.`, { details: { allowed_methods: allow.split(', ') } });
-  });
+  router.use(methodNotAllowed(endpoints));
   return router;
 };

@@ -1,10 +1,10 @@
 import express, { type RequestHandler, type Router } from 'express';
 import { withShop } from '@sumeru/db';
-import { AppError } from '@sumeru/errors';
 import type { ApiDeps } from '../deps';
 import { state } from '../http/request-context';
 import { zodToValidationError } from '../listing/attributes';
 import { templatePath } from '../pipeline/endpoint';
+import { methodNotAllowed } from '../pipeline/mount';
 import { allowOrigin, credentialsOf, preflight } from './cors';
 import { publicBody } from './public-body';
 import { createPublicAuthenticator, type PublicAuthenticator } from './public-caller';
@@ -67,15 +67,6 @@ export const publicApi = (deps: ApiDeps, endpoints: readonly AnyPublicEndpoint[]
     if (endpoint.method === 'post') chain.push(...publicBody(endpoint.bodyLimitBytes ?? PUBLIC_BODY_LIMIT_BYTES, endpoint.acceptsTextPlain ?? false));
     router[endpoint.method](endpoint.path, ...chain, execute(endpoint, deps));
   }
-  const byPath = new Map<string, Set<string>>();
-  for (const e of endpoints) byPath.set(e.path, (byPath.get(e.path) ?? new Set()).add(e.method.toUpperCase()));
-  const patterns = [...byPath].map(([path, methods]) => ({ pattern: new RegExp(`^${path.replace(/:\w+/g, '[^/]+')}/?$`), methods }));
-  router.use((req, res, next) => {
-    const match = patterns.find((p) => p.pattern.test(req.path));
-    if (!match) return next();
-    const allow = [...match.methods, ...(match.methods.has('GET') ? ['HEAD'] : [])].join(', ');
-    res.setHeader('Allow', allow);
-    throw new AppError('method_not_allowed', `${req.method} is not allowed here; use ${allow}.`, { details: { allowed_methods: allow.split(', ') } });
-  });
+  router.use(methodNotAllowed(endpoints));
   return router;
 };
