@@ -12,7 +12,6 @@ import { consoleApiRoutes, consoleStaticRoutes } from './console/routes';
 import { publicEndpoints, publicOperations } from './public/public-endpoints';
 import { publicApi } from './public/public-router';
 import { inboundWebhooks } from './inbound/inbound-router';
-import { redactWebhookQuery } from './inbound/redact-query';
 
 /** Assembles the HTTP app from its dependencies; no I/O happens here. */
 export const createApp = (deps: ApiDeps, options: { extraEndpoints?: readonly AnyEndpoint[] } = {}): Express => {
@@ -21,7 +20,6 @@ export const createApp = (deps: ApiDeps, options: { extraEndpoints?: readonly An
   app.set('trust proxy', deps.config.TRUST_PROXY);
   // Nested `filter[field][gte]=` needs the extended (qs) parser; arrays and depth stay bounded.
   app.set('query parser', 'extended');
-  app.use(redactWebhookQuery);
   app.use(requestIdAndLogging(deps.logger));
   app.use(deps.metrics.observe);
   app.use(deps.metrics.routes);

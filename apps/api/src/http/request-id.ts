@@ -5,6 +5,16 @@ import type { Logger } from '../logger';
 import { state } from './request-context';
 
 /**
+ * The URL as the access log keeps it: secrets that ride in query strings are dropped (Meta's
+ * verify token on /webhooks/*, so every webhook query; publishable keys in `?key=`, public by
+ * design but no reason to collect them). Routing still reads the whole URL.
+ */
+export const loggableUrl = (url: string): string => {
+  if (url.startsWith('/webhooks/') && url.includes('?')) return `${url.slice(0, url.indexOf('?'))}?[redacted]`;
+  return url.includes('key=') ? url.replace(/([?&]key=)[^&]*/g, '$1[redacted]') : url;
+};
+
+/**
  * Gives every request a `req_…` id, returned in X-Request-Id and carried by every log line
  * of the request (pino-http's child logger), including the access line with tenant and token.
  */
@@ -26,7 +36,7 @@ export const requestIdAndLogging = (logger: Logger): RequestHandler[] => [
       return s?.token ? { shop_id: s.token.shopId, token_id: s.token.id, route: s.route } : { route: s?.route };
     },
     serializers: {
-      req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url }),
+      req: (req: { method: string; url: string }) => ({ method: req.method, url: loggableUrl(req.url) }),
       res: (res: { statusCode: number }) => ({ status: res.statusCode }),
     },
     customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : 'info'),
