@@ -1,24 +1,14 @@
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTenant, createToken } from '@sumeru/testing';
 import { addOperator, ConsoleClient, dataOf, errorOf, seedConsoleDemo } from './console-client';
 import { call, startTestApi, type TestApi } from './helpers/test-api';
+import { startWebhookReceiver, waitFor, type WebhookReceiver } from './helpers/webhook-receiver';
 
 /**
  * The console's delivery log and replay over real HTTP, with the real job runner delivering to a
  * real receiver on loopback: `/ok` answers whatever `receiver.status` says, `/gone` answers 410.
  */
-const receiver = { status: 200, hits: [] as { path: string; body: string }[] };
-const server = createServer((req, res) => {
-  const chunks: Buffer[] = [];
-  req.on('data', (c: Buffer) => chunks.push(c));
-  req.on('end', () => {
-    receiver.hits.push({ path: req.url ?? '', body: Buffer.concat(chunks).toString('utf8') });
-    const status = req.url === '/gone' ? 410 : receiver.status;
-    res.writeHead(status).end(`answer ${status}`);
-  });
-});
+let receiver: WebhookReceiver;
 let receiverBase: string;
 
 let api: TestApi;
@@ -27,16 +17,6 @@ let owner: ConsoleClient;
 let viewer: ConsoleClient;
 let shopId: string;
 let productToken: string;
-
-const waitFor = async <T>(check: () => Promise<T | null | undefined | false>, what: string, timeoutMs = 20_000): Promise<T> => {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 150));
-  }
-};
 
 const createProduct = async (sku: string) => {
   const res = await call(api, '/api/v1/products', { token: productToken, method: 'POST', body: { title: `Hook ${sku}`, price: 9, sku } });
@@ -48,8 +28,8 @@ const deliveries = async (client: ConsoleClient, endpointId: string, extra: Reco
   dataOf(await client.query('webhooks.deliveries', { shopId, endpointId, ...extra })) as { items: any[]; nextCursor: string | null };
 
 beforeAll(async () => {
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  receiverBase = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  receiver = await startWebhookReceiver(200, (hit) => (hit.path === '/gone' ? 410 : undefined));
+  receiverBase = receiver.base;
   api = await startTestApi({ WEBHOOKS_ALLOW_PRIVATE_TARGETS: 'true', WEBHOOK_RETRY_SCHEDULE: '1', WEBHOOK_TIMEOUT_MS: '2000' }, { jobs: true });
   demo = await seedConsoleDemo(api);
   shopId = demo.shops[0]!.id;
@@ -63,8 +43,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await api?.close();
-  server.closeAllConnections();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await receiver?.close();
 });
 
 describe('console webhooks: delivery log, replay, notices', () => {

@@ -1,41 +1,21 @@
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { schema, withShop } from '@sumeru/db';
 import { createTenant, createToken } from '@sumeru/testing';
 import { verifySumeruWebhook } from '@sumeru/webhooks';
 import { call, expectEnvelope, startTestApi, type TestApi } from './helpers/test-api';
+import { startWebhookReceiver, waitFor, type WebhookReceiver } from './helpers/webhook-receiver';
 
 let api: TestApi;
 let token: string;
 let otherToken: string;
 let shopId: string;
 
-/** A real receiver on loopback whose answer the test switches. */
-const receiver = { status: 500, bodies: [] as { body: string; headers: Record<string, string | string[] | undefined> }[] };
-const server = createServer((req, res) => {
-  const chunks: Buffer[] = [];
-  req.on('data', (c: Buffer) => chunks.push(c));
-  req.on('end', () => {
-    receiver.bodies.push({ body: Buffer.concat(chunks).toString('utf8'), headers: req.headers });
-    res.writeHead(receiver.status).end(`answer ${receiver.status}`);
-  });
-});
+let receiver: WebhookReceiver;
 let receiverUrl: string;
 
-const waitFor = async <T>(check: () => Promise<T | null | undefined | false>, what: string, timeoutMs = 20_000): Promise<T> => {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-};
-
 beforeAll(async () => {
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  receiverUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks`;
+  receiver = await startWebhookReceiver(500);
+  receiverUrl = `${receiver.base}/hooks`;
   api = await startTestApi({ WEBHOOKS_ALLOW_PRIVATE_TARGETS: 'true', WEBHOOK_RETRY_SCHEDULE: '1', WEBHOOK_TIMEOUT_MS: '2000' }, { jobs: true });
   const tenant = await createTenant(api.deps.db, 2);
   shopId = tenant.shopIds[0]!;
@@ -45,8 +25,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await api?.close();
-  server.closeAllConnections();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await receiver?.close();
 });
 
 describe('webhook deliveries over the API', () => {
@@ -68,8 +47,8 @@ describe('webhook deliveries over the API', () => {
     expect(original.attributes).toMatchObject({ endpoint_id: endpoint.id, event_type: 'product.updated', attempt_count: 2, last_status_code: 500, replay_of: null });
     expect(list.body.included.map((a: any) => [a.type, a.attributes.attempt, a.attributes.status_code, a.attributes.succeeded, a.attributes.response_excerpt]))
       .toEqual([['webhook_attempt', 1, 500, false, 'answer 500'], ['webhook_attempt', 2, 500, false, 'answer 500']]);
-    expect(JSON.parse(receiver.bodies[0]!.body)).toMatchObject({ type: 'product.updated', data: { id: product.body.data.id } });
-    expect(verifySumeruWebhook(receiver.bodies[0]!.body, receiver.bodies[0]!.headers['x-sumeru-signature'] as string, endpoint.attributes.secret)).toBe(true);
+    expect(JSON.parse(receiver.hits[0]!.body)).toMatchObject({ type: 'product.updated', data: { id: product.body.data.id } });
+    expect(verifySumeruWebhook(receiver.hits[0]!.body, receiver.hits[0]!.headers['x-sumeru-signature'] as string, endpoint.attributes.secret)).toBe(true);
 
     const filtered = await call(api, `/api/v1/webhook-endpoints/${endpoint.id}/deliveries?filter[status]=succeeded`, { token });
     expect(filtered.body.data).toEqual([]);
@@ -80,13 +59,13 @@ describe('webhook deliveries over the API', () => {
 
   it('replays one delivery: same event, new delivery, and it succeeds', async () => {
     receiver.status = 200;
-    const before = receiver.bodies.length;
+    const before = receiver.hits.length;
     const res = await call(api, `/api/v1/webhook-endpoints/${endpoint.id}/deliveries/${original.id}/replay`, { token, method: 'POST' });
     expect(res.status).toBe(202);
     expect(res.body.data.attributes).toMatchObject({ replay_of: original.id, status: 'pending', event_id: original.attributes.event_id });
     await waitFor(async () => (await call(api, `/api/v1/webhook-endpoints/${endpoint.id}/deliveries/${res.body.data.id}`, { token })).body.data.attributes.status === 'succeeded', 'the replay to succeed');
-    expect(receiver.bodies.length).toBe(before + 1);
-    expect(receiver.bodies.at(-1)!.headers['x-sumeru-event-id']).toBe(original.attributes.event_id);
+    expect(receiver.hits.length).toBe(before + 1);
+    expect(receiver.hits.at(-1)!.headers['x-sumeru-event-id']).toBe(original.attributes.event_id);
   });
 
   it('replays the failed deliveries of a time range', async () => {
